@@ -1,0 +1,4 @@
+import type { BenchSuite } from "../row.js";
+
+// Each suite lives in its own file; add it here.
+export const suites: BenchSuite[] = [];

@@ -1,0 +1,42 @@
+// Bundles the action and the CLI into dist/ (committed: the action runs from it).
+// Usage: node scripts/build.mjs [--outdir DIR] [--bench]
+import { mkdir } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import * as esbuild from "esbuild";
+
+const { values } = parseArgs({
+  options: { outdir: { type: "string", default: "dist" }, bench: { type: "boolean", default: false } },
+});
+
+// Some bundled CommonJS packages call require() for Node built-ins; give the ESM bundle one.
+const banner = [
+  'import { createRequire as __maatCreateRequire } from "node:module";',
+  "const require = __maatCreateRequire(import.meta.url);",
+].join("\n");
+
+const common = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node22",
+  legalComments: "none",
+  logLevel: "warning",
+  banner: { js: banner },
+};
+
+const entries = values.bench
+  ? [{ in: "bench/main.ts", out: "bench", dir: "build" }]
+  : [
+      { in: "action/main.ts", out: "action", dir: values.outdir },
+      { in: "src/cli/main.ts", out: "cli", dir: values.outdir, shebang: true },
+    ];
+
+for (const entry of entries) {
+  await mkdir(entry.dir, { recursive: true });
+  await esbuild.build({
+    ...common,
+    entryPoints: [entry.in],
+    outfile: `${entry.dir}/${entry.out}.js`,
+    banner: { js: entry.shebang ? `#!/usr/bin/env node\n${banner}` : banner },
+  });
+}
