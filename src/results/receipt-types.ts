@@ -132,6 +132,8 @@ export interface ResultReceipt {
   reason?: string;
   repetitions: RepetitionResult[];
   metrics: Record<string, MetricSummary>;
+  /** What a reader should know about how the numbers were obtained (image not used, malformed emit lines...). */
+  notes: string[];
   /** Folder holding this run's logs. */
   logDir: string;
 }

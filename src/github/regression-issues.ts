@@ -1,0 +1,166 @@
+import { createHash } from "node:crypto";
+import type { GitHubClient } from "./client.js";
+import type { RepositoryRef } from "./repository.js";
+
+/** What one scheduled / default-branch run says about one (benchmark, metric, hardware). */
+export interface MetricHealth {
+  benchmark: string;
+  metric: string;
+  /** Hardware key slug: regressions are tracked per hardware. */
+  hardware: string;
+  state: "regression" | "healthy";
+  /** Markdown with the numbers of this run (baseline, this run, change, CI). */
+  details: string;
+  /** Commit range the change point is attributed to, e.g. "abc1234...def5678". */
+  commitRange?: string;
+}
+
+export interface IssuePolicy {
+  labels: string[];
+  assignees: string[];
+  /** Consecutive healthy runs before an open regression issue is closed (avoids flapping). */
+  closeAfterGoodRuns: number;
+  /** Link to the workflow run, quoted in every update. */
+  runUrl?: string;
+  /** Repository URL for commit range links, e.g. https://github.com/team/models. */
+  repositoryUrl?: string;
+}
+
+export type IssueAction =
+  | { kind: "opened" | "commented" | "closed" | "healthy-run-recorded"; number: number; fingerprint: string }
+  | { kind: "none"; fingerprint: string };
+
+export function regressionFingerprint(
+  health: Pick<MetricHealth, "benchmark" | "metric" | "hardware">,
+): string {
+  return createHash("sha256")
+    .update(`${health.benchmark}\n${health.metric}\n${health.hardware}`)
+    .digest("hex")
+    .slice(0, 16);
+}
+
+export function regressionIssueTitle(
+  health: Pick<MetricHealth, "benchmark" | "metric" | "hardware">,
+): string {
+  return `Performance regression: ${health.benchmark} / ${health.metric} (${health.hardware})`;
+}
+
+const fingerprintLine = (fingerprint: string) => `<!-- maat:regression fingerprint=${fingerprint} -->`;
+const goodRunsPattern = /<!-- maat:good-runs=(\d+) -->/;
+
+/**
+ * Keeps one GitHub issue per regressed (benchmark, metric, hardware): opens it, comments on
+ * it when the regression is seen again, and closes it after enough healthy runs.
+ */
+export async function syncRegressionIssues(
+  octokit: GitHubClient,
+  repository: RepositoryRef,
+  findings: MetricHealth[],
+  policy: IssuePolicy,
+): Promise<IssueAction[]> {
+  const open = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    ...repository,
+    state: "open",
+    per_page: 100,
+    ...(policy.labels[0] ? { labels: policy.labels[0] } : {}),
+  });
+  const actions: IssueAction[] = [];
+  for (const finding of findings) {
+    const fingerprint = regressionFingerprint(finding);
+    const issue = open.find((i) => !i.pull_request && i.body?.includes(fingerprintLine(fingerprint)));
+    const body = issue?.body ?? "";
+    if (finding.state === "regression") {
+      if (!issue) {
+        const { data } = await octokit.rest.issues.create({
+          ...repository,
+          title: regressionIssueTitle(finding),
+          body: renderIssueBody(finding, fingerprint, policy, 0),
+          labels: policy.labels,
+          ...(policy.assignees.length ? { assignees: policy.assignees } : {}),
+        });
+        actions.push({ kind: "opened", number: data.number, fingerprint });
+        continue;
+      }
+      await octokit.rest.issues.createComment({
+        ...repository,
+        issue_number: issue.number,
+        body: `The regression is still there.\n\n${renderNumbers(finding, policy)}`,
+      });
+      if (goodRunsOf(body) > 0) {
+        await octokit.rest.issues.update({
+          ...repository,
+          issue_number: issue.number,
+          body: withGoodRuns(body, 0),
+        });
+      }
+      actions.push({ kind: "commented", number: issue.number, fingerprint });
+      continue;
+    }
+    if (!issue) {
+      actions.push({ kind: "none", fingerprint });
+      continue;
+    }
+    const goodRuns = goodRunsOf(body) + 1;
+    if (goodRuns >= policy.closeAfterGoodRuns) {
+      await octokit.rest.issues.createComment({
+        ...repository,
+        issue_number: issue.number,
+        body: `Back within its baseline for ${goodRuns} run(s) in a row; closing.\n\n${renderNumbers(finding, policy)}`,
+      });
+      await octokit.rest.issues.update({
+        ...repository,
+        issue_number: issue.number,
+        state: "closed",
+        state_reason: "completed",
+        body: withGoodRuns(body, goodRuns),
+      });
+      actions.push({ kind: "closed", number: issue.number, fingerprint });
+    } else {
+      await octokit.rest.issues.update({
+        ...repository,
+        issue_number: issue.number,
+        body: withGoodRuns(body, goodRuns),
+      });
+      actions.push({ kind: "healthy-run-recorded", number: issue.number, fingerprint });
+    }
+  }
+  return actions;
+}
+
+function goodRunsOf(body: string): number {
+  return Number(goodRunsPattern.exec(body)?.[1] ?? 0);
+}
+
+function withGoodRuns(body: string, count: number): string {
+  const line = `<!-- maat:good-runs=${count} -->`;
+  return goodRunsPattern.test(body) ? body.replace(goodRunsPattern, line) : `${body}\n${line}`;
+}
+
+function renderIssueBody(
+  finding: MetricHealth,
+  fingerprint: string,
+  policy: IssuePolicy,
+  goodRuns: number,
+): string {
+  return [
+    fingerprintLine(fingerprint),
+    `Maat found a persistent regression of **${finding.metric}** in benchmark **${finding.benchmark}** on hardware \`${finding.hardware}\`.`,
+    "",
+    renderNumbers(finding, policy),
+    "",
+    `This issue is updated by later runs and closed after ${policy.closeAfterGoodRuns} healthy run(s) in a row.`,
+    `<!-- maat:good-runs=${goodRuns} -->`,
+  ].join("\n");
+}
+
+function renderNumbers(finding: MetricHealth, policy: IssuePolicy): string {
+  const lines = [finding.details];
+  if (finding.commitRange) {
+    const link = policy.repositoryUrl
+      ? `[${finding.commitRange}](${policy.repositoryUrl}/compare/${finding.commitRange})`
+      : `\`${finding.commitRange}\``;
+    lines.push("", `Change point between commits ${link}.`);
+  }
+  if (policy.runUrl) lines.push("", `Workflow run: ${policy.runUrl}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,213 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Descriptor } from "../descriptor/types.js";
+import { resultLocation, writeReceipt } from "../results/receipt-store.js";
+import type {
+  BackendInfo,
+  HostFingerprint,
+  RepetitionResult,
+  ResultReceipt,
+  RunStatus,
+  SourceInfo,
+} from "../results/receipt-types.js";
+import { RECEIPT_VERSION } from "../results/receipt-types.js";
+import type { OutputStream, Runner } from "../runners/runner.js";
+import { MAAT_VERSION } from "../version.js";
+import { type AutoRepetitionCheck, autoRepetitionsDone } from "./auto-repetitions.js";
+import { summarizeMetrics, undeliveredMetrics } from "./metric-summaries.js";
+import type { ProgressEvent } from "./progress.js";
+import { type RunOverrides, resolveRunSettings } from "./run-settings.js";
+
+export interface RunBenchmarkOptions {
+  descriptor: Descriptor;
+  /** Absolute folder of the descriptor file: the benchmark's working directory. */
+  descriptorDir: string;
+  runner: Runner;
+  resultsDir: string;
+  /** The environment the benchmark inherits (the CLI passes its own). */
+  env: Record<string, string | undefined>;
+  overrides?: RunOverrides;
+  source: SourceInfo;
+  host: HostFingerprint;
+  backend: BackendInfo;
+  signal: AbortSignal;
+  progress?: (event: ProgressEvent) => void;
+  onOutput?: (chunk: Buffer, stream: OutputStream) => void;
+  /** For `repetitions = "auto"`: whether the metrics are precise enough to stop. */
+  precisionCheck?: AutoRepetitionCheck;
+  now?: () => Date;
+}
+
+export interface BenchmarkRun {
+  receipt: ResultReceipt;
+  receiptPath: string;
+}
+
+/**
+ * Runs warm-ups and measured repetitions of one benchmark and writes its receipt, which is
+ * always written, before anything else happens with it, whatever the outcome.
+ */
+export async function runBenchmark(options: RunBenchmarkOptions): Promise<BenchmarkRun> {
+  const { descriptor, runner, signal } = options;
+  const now = options.now ?? (() => new Date());
+  const settings = resolveRunSettings(descriptor.run, options.overrides);
+  const started = now();
+  const location = resultLocation(options.resultsDir, descriptor.id, started, options.source.commit);
+  await mkdir(location.logDir, { recursive: true });
+  const report = (event: ProgressEvent) => options.progress?.(event);
+  const elapsed = () => now().getTime() - started.getTime();
+
+  report({
+    kind: "start",
+    benchmark: descriptor.id,
+    warmup: settings.warmup,
+    repetitions: settings.repetitions,
+    maxRepetitions: settings.maxRepetitions,
+  });
+
+  const repetitions: RepetitionResult[] = [];
+  let stopReason = "";
+  let failure: { status: RunStatus; reason: string } | undefined;
+  const measuredTarget = settings.repetitions === "auto" ? settings.maxRepetitions : settings.repetitions;
+  const durations: number[] = [];
+  const notes = new Set<string>();
+  const undeclaredUnits = new Map<string, string>();
+
+  const runOne = async (warmup: boolean, index: number, of: number): Promise<RepetitionResult> => {
+    const name = `${warmup ? "warmup" : "rep"}-${index}`;
+    const repetitionStart = now();
+    const outcome = await runner.runRepetition({
+      descriptor,
+      cwd: options.descriptorDir,
+      logFile: path.join(location.logDir, `${name}.log`),
+      workDir: path.join(location.logDir, `${name}.work`),
+      env: options.env,
+      timeLimitMs: settings.timeoutMs,
+      signal,
+      onOutput: options.onOutput,
+    });
+    const result: RepetitionResult = {
+      index,
+      warmup,
+      startedAt: repetitionStart.toISOString(),
+      durationMs: outcome.durationMs,
+      exitCode: outcome.exitCode,
+      signal: outcome.signal,
+      status: outcome.status,
+      metrics: outcome.metrics,
+      logs: outcome.logs,
+    };
+    if (outcome.reason) result.reason = outcome.reason;
+    for (const note of outcome.notes) notes.add(note);
+    for (const [name, { unit }] of Object.entries(outcome.undeclaredMetrics)) undeclaredUnits.set(name, unit);
+    durations.push(outcome.durationMs);
+    const left = warmup ? settings.warmup - index + measuredTarget : measuredTarget - index;
+    const average = durations.reduce((a, b) => a + b, 0) / durations.length;
+    const event: ProgressEvent = {
+      kind: "repetition",
+      benchmark: descriptor.id,
+      warmup,
+      index,
+      of,
+      status: outcome.status,
+      durationMs: outcome.durationMs,
+      elapsedMs: elapsed(),
+    };
+    if (settings.repetitions !== "auto" || warmup) event.remainingMs = average * left;
+    if (outcome.reason) event.reason = outcome.reason;
+    report(event);
+    return result;
+  };
+
+  for (let index = 1; index <= settings.warmup && !failure; index++) {
+    const result = await runOne(true, index, settings.warmup);
+    repetitions.push(result);
+    if (result.status !== "succeeded")
+      failure = { status: result.status, reason: `warm-up ${index}: ${result.reason ?? result.status}` };
+  }
+  for (let index = 1; index <= measuredTarget && !failure; index++) {
+    const result = await runOne(false, index, measuredTarget);
+    repetitions.push(result);
+    if (result.status !== "succeeded") {
+      failure = { status: result.status, reason: `repetition ${index}: ${result.reason ?? result.status}` };
+      break;
+    }
+    if (settings.repetitions === "auto") {
+      const check = autoRepetitionsDone(descriptor, repetitions, settings, options.precisionCheck);
+      if (check.done) {
+        stopReason = check.reason;
+        break;
+      }
+    }
+  }
+
+  const metrics = summarizeMetrics(allDeclaredMetrics(descriptor), repetitions, undeclaredUnits);
+  let status: RunStatus = "succeeded";
+  let reason: string | undefined;
+  if (failure) {
+    status = failure.status;
+    reason = failure.reason;
+    stopReason = `stopped at the first failure (${failure.reason})`;
+  } else {
+    const missing = undeliveredMetrics(allDeclaredMetrics(descriptor), metrics);
+    if (missing.length > 0) {
+      status = "failed";
+      reason = `declared metric(s) never produced a value: ${missing.join(", ")}`;
+    }
+    if (!stopReason) {
+      const measured = repetitions.filter((r) => !r.warmup).length;
+      stopReason =
+        settings.repetitions === "auto"
+          ? `cap of ${settings.maxRepetitions} repetitions reached before ${settings.targetPrecision * 100}% precision`
+          : `${measured} repetition(s) completed as configured`;
+    }
+  }
+
+  const ended = now();
+  const receipt: ResultReceipt = {
+    receiptVersion: RECEIPT_VERSION,
+    resultId: location.resultId,
+    tool: { name: "maat", version: MAAT_VERSION },
+    benchmark: {
+      id: descriptor.id,
+      path: descriptor.path,
+      taskName: descriptor.info.taskName,
+      contentHash: descriptor.contentHash,
+    },
+    descriptor,
+    source: options.source,
+    host: options.host,
+    backend: options.backend,
+    settings: {
+      repetitions: settings.repetitions,
+      warmup: settings.warmup,
+      ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+      maxRepetitions: settings.maxRepetitions,
+      targetPrecision: settings.targetPrecision,
+    },
+    stopReason,
+    startedAt: started.toISOString(),
+    endedAt: ended.toISOString(),
+    durationMs: ended.getTime() - started.getTime(),
+    status,
+    ...(reason === undefined ? {} : { reason }),
+    repetitions,
+    metrics,
+    notes: [...notes],
+    logDir: location.logDir,
+  };
+  await writeReceipt(location.receiptPath, receipt);
+  report({
+    kind: "done",
+    benchmark: descriptor.id,
+    status,
+    stopReason,
+    receiptPath: location.receiptPath,
+    elapsedMs: elapsed(),
+  });
+  return { receipt, receiptPath: location.receiptPath };
+}
+
+function allDeclaredMetrics(descriptor: Descriptor) {
+  return [...descriptor.output.metrics, ...(descriptor.server?.output.metrics ?? [])];
+}
