@@ -11,7 +11,7 @@ import type {
   SourceInfo,
 } from "../results/receipt-types.js";
 import { RECEIPT_VERSION } from "../results/receipt-types.js";
-import type { OutputStream, Runner } from "../runners/runner.js";
+import { type OutputStream, type RepetitionOutcome, type RepetitionRequest, type Runner, RunnerError } from "../runners/runner.js";
 import { MAAT_VERSION } from "../version.js";
 import { type AutoRepetitionCheck, autoRepetitionsDone } from "./auto-repetitions.js";
 import { summarizeMetrics, undeliveredMetrics } from "./metric-summaries.js";
@@ -76,7 +76,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
   const runOne = async (warmup: boolean, index: number, of: number): Promise<RepetitionResult> => {
     const name = `${warmup ? "warmup" : "rep"}-${index}`;
     const repetitionStart = now();
-    const outcome = await runner.runRepetition({
+    const outcome = await runRepetitionSafely(runner, {
       descriptor,
       cwd: options.descriptorDir,
       logFile: path.join(location.logDir, `${name}.log`),
@@ -206,6 +206,29 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
     elapsedMs: elapsed(),
   });
   return { receipt, receiptPath: location.receiptPath };
+}
+
+/**
+ * A runner that cannot even start a repetition (no command, unusable data source) throws a
+ * RunnerError; that is an outcome like any other, so the receipt is still written.
+ */
+async function runRepetitionSafely(runner: Runner, request: RepetitionRequest): Promise<RepetitionOutcome> {
+  try {
+    return await runner.runRepetition(request);
+  } catch (error) {
+    if (!(error instanceof RunnerError)) throw error;
+    return {
+      exitCode: null,
+      signal: null,
+      durationMs: 0,
+      status: "error",
+      reason: error.hint ? `${error.message} (${error.hint})` : error.message,
+      metrics: {},
+      undeclaredMetrics: {},
+      logs: { output: request.logFile },
+      notes: [],
+    };
+  }
 }
 
 function allDeclaredMetrics(descriptor: Descriptor) {

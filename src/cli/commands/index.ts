@@ -1,4 +1,7 @@
 import type { Command } from "../command.js";
+import { resultsCommand } from "./results.js";
+import { runCommand } from "./run.js";
+import { validateCommand } from "./validate.js";
 
 /** Every `maat` command, in the order `maat --help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [validateCommand, runCommand, resultsCommand];

@@ -1,0 +1,155 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { findDescriptorFiles, findRepoRoot, loadDescriptor, parseDuration } from "../../descriptor/index.js";
+import type { Descriptor } from "../../descriptor/types.js";
+import { UsageError } from "../../errors.js";
+import { readHostFingerprint } from "../../results/host-fingerprint.js";
+import { readSourceInfo } from "../../results/source-info.js";
+import { createLocalRunner, DOCKER_IMAGE_NOTE } from "../../runners/local/local-runner.js";
+import { formatProgress } from "../../run/progress.js";
+import { type BenchmarkRun, runBenchmark } from "../../run/run-benchmark.js";
+import { precisionReached } from "../../stats/precision.js";
+import type { Command, CommandContext } from "../command.js";
+import { describeRunSummary } from "./run-summary.js";
+
+const HELP = `maat run: run benchmarks and write their result receipts
+
+Usage: maat run [descriptor.toml | folder]... [options]
+
+With no paths, runs every descriptor under benchmarks/. The benchmark's own output is
+streamed to stderr (and to a log file beside the receipt); progress lines go to stderr;
+the result summary (or JSON with --json) goes to stdout.
+
+Options:
+  --repetitions N|auto  measured repetitions (overrides run.repetitions)
+  --warmup N            warm-up repetitions, not measured (overrides run.warmup)
+  --timeout D           time limit per repetition, e.g. 90s, 10m, 1h30m (overrides run.timeout)
+  --results-dir DIR     where receipts go (default .maat/results)
+  --quiet               do not echo the benchmark's output (it is still logged)
+  --json                print {"runs": [...]} with each receipt's path, status and metrics
+  -h, --help            this help
+
+Exit codes: 0 every run succeeded; 1 a benchmark failed, timed out or errored; 2 usage or
+descriptor validation error.
+
+Examples:
+  maat run benchmarks/hello-world
+  maat run benchmarks/pytorch-train-cpu --repetitions 5 --warmup 1
+  maat run --timeout 30m --json > runs.json`;
+
+export const runCommand: Command = {
+  name: "run",
+  summary: "Run benchmarks locally and write result receipts",
+  help: HELP,
+  async run(context) {
+    const options = parseRunArguments(context.argv);
+    const repoRoot = findRepoRoot(context.cwd);
+    const files = await findDescriptorFiles(options.paths, { cwd: context.cwd, repoRoot });
+    if (files.length === 0) throw new UsageError("no descriptors found", { hint: "pass a descriptor file or folder" });
+    // Validate everything before running anything: a typo in the last file should not cost an hour.
+    const descriptors: Descriptor[] = [];
+    for (const file of files) descriptors.push(await loadDescriptor(file, { repoRoot }));
+
+    const [source, host] = await Promise.all([readSourceInfo(repoRoot, context.env), readHostFingerprint(context.env)]);
+    const runner = createLocalRunner();
+    const runs: BenchmarkRun[] = [];
+    for (const descriptor of descriptors) {
+      if (context.signal.aborted) break;
+      runs.push(
+        await runBenchmark({
+          descriptor,
+          descriptorDir: path.dirname(path.join(repoRoot, descriptor.path)),
+          runner,
+          resultsDir: path.resolve(context.cwd, options.resultsDir),
+          env: context.env,
+          overrides: options.overrides,
+          source,
+          host,
+          backend: { kind: "local", dockerImageUsed: false, note: DOCKER_IMAGE_NOTE },
+          signal: context.signal,
+          progress: (event) => context.stderr.write(`${formatProgress(event)}\n`),
+          ...(options.quiet ? {} : { onOutput: (chunk: Buffer) => context.stderr.write(chunk) }),
+          precisionCheck: (values, target) => precisionReached(values, target, 0.95),
+        }),
+      );
+    }
+    writeResults(context, runs, options.json);
+    return runs.every((run) => run.receipt.status === "succeeded") && runs.length === descriptors.length ? 0 : 1;
+  },
+};
+
+interface RunArguments {
+  paths: string[];
+  overrides: { repetitions?: number | "auto"; warmup?: number; timeoutMs?: number };
+  resultsDir: string;
+  quiet: boolean;
+  json: boolean;
+}
+
+function parseRunArguments(argv: string[]): RunArguments {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError((error as Error).message, { hint: "run 'maat run --help'" });
+  }
+  const { values, positionals } = parsed;
+  const overrides: RunArguments["overrides"] = {};
+  if (values.repetitions !== undefined) {
+    overrides.repetitions = values.repetitions === "auto" ? "auto" : wholeNumber("--repetitions", values.repetitions, 1);
+  }
+  if (values.warmup !== undefined) overrides.warmup = wholeNumber("--warmup", values.warmup, 0);
+  if (values.timeout !== undefined) {
+    const ms = parseDuration(values.timeout) ?? (/^\d+$/.test(values.timeout) ? Number(values.timeout) * 1000 : undefined);
+    if (ms === undefined || ms <= 0) {
+      throw new UsageError(`--timeout must be a duration like 90s, 10m or 1h30m (got "${values.timeout}")`);
+    }
+    overrides.timeoutMs = ms;
+  }
+  return {
+    paths: positionals,
+    overrides,
+    resultsDir: values["results-dir"] ?? ".maat/results",
+    quiet: values.quiet ?? false,
+    json: values.json ?? false,
+  };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      repetitions: { type: "string" },
+      warmup: { type: "string" },
+      timeout: { type: "string" },
+      "results-dir": { type: "string" },
+      quiet: { type: "boolean" },
+      json: { type: "boolean" },
+    },
+  });
+}
+
+function wholeNumber(flag: string, text: string, minimum: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new UsageError(`${flag} must be a whole number >= ${minimum} (got "${text}")`);
+  }
+  return value;
+}
+
+function writeResults(context: CommandContext, runs: BenchmarkRun[], json: boolean): void {
+  if (json) {
+    const out = runs.map(({ receipt, receiptPath }) => ({
+      benchmark: receipt.benchmark.id,
+      resultId: receipt.resultId,
+      status: receipt.status,
+      ...(receipt.reason ? { reason: receipt.reason } : {}),
+      receipt: path.relative(context.cwd, receiptPath),
+      metrics: receipt.metrics,
+    }));
+    context.stdout.write(`${JSON.stringify({ runs: out }, null, 2)}\n`);
+    return;
+  }
+  for (const run of runs) context.stdout.write(`${describeRunSummary(run, context.cwd)}\n`);
+}

@@ -1,0 +1,16 @@
+import type { RepositoryConfig } from "./types.js";
+
+/** The config used when a repository has no `maat.toml`: one local runner, files in the repository. */
+export const DEFAULT_CONFIG: Readonly<RepositoryConfig> = Object.freeze({
+  descriptors: ["benchmarks/**/*.toml"],
+  runners: { default: ["self-hosted", "linux"], rules: [] },
+  results: { dir: ".maat/results" },
+  baselines: { dir: "baselines", maxRuns: 100, commit: "push" },
+  compare: { failOnRegression: true, confirmRepetitions: 0 },
+  issues: { labels: ["performance-regression"], assignees: [], closeAfterGoodRuns: 2 },
+  pullRequests: { runAllLabel: "benchmark:all", trustLabel: "benchmark:trusted", comment: true },
+  run: {},
+  // GitHub starts scheduled workflows 5-30+ minutes late under load.
+  schedule: { graceMs: 60 * 60_000 },
+  kubernetes: { namespace: "default", nodeSelector: {}, tolerations: [], instanceTypes: [] },
+} satisfies RepositoryConfig);

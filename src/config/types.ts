@@ -1,0 +1,81 @@
+/**
+ * The repository config (`maat.toml`): what is not per benchmark. Keys are the camelCase
+ * forms of the TOML keys; defaults are filled in (see DEFAULT_CONFIG and docs/config.md).
+ */
+
+export type Backend = "local" | "kubernetes";
+
+/** Routes descriptors by `hardware.instance_type` to runner labels (first matching rule wins). */
+export interface RunnerRule {
+  /** Globs over instance type names ("p3.*"); `instance_type` and `instance_types` merged. */
+  instanceTypes: string[];
+  /** `runs-on` labels of the self-hosted runners that have this hardware. */
+  runsOn: string[];
+  /** Backend for these instance types; unset falls back to `kubernetes.instance_types`, then local. */
+  backend?: Backend;
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: "Equal" | "Exists";
+  value?: string;
+  effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+  tolerationSeconds?: number;
+}
+
+export interface RepositoryConfig {
+  /** Path of the file this came from, relative to the repository root; undefined: built-in defaults. */
+  file?: string;
+  /** Globs of descriptor files, relative to the repository root. */
+  descriptors: string[];
+  runners: { default: string[]; rules: RunnerRule[] };
+  results: { dir: string };
+  baselines: {
+    dir: string;
+    maxRuns: number;
+    /** Which event commits new baseline runs. */
+    commit: "push" | "pull_request";
+    /** Branch whose pushes refresh baselines; undefined: the repository's default branch. */
+    branch?: string;
+  };
+  /** Gate settings; unset numbers fall back to the statistics policy (src/stats). */
+  compare: {
+    sigma?: number;
+    minEffect?: number;
+    fdr?: number;
+    minBaselineRuns?: number;
+    failOnRegression: boolean;
+    /** Extra repetitions run to confirm a suspicious result before calling it (0: none). */
+    confirmRepetitions: number;
+  };
+  issues: { labels: string[]; assignees: string[]; closeAfterGoodRuns: number };
+  pullRequests: { runAllLabel: string; trustLabel: string; comment: boolean };
+  /** Defaults for descriptors that do not set them; unset: the descriptor format's own defaults. */
+  run: { repetitions?: number | "auto"; warmup?: number; timeoutMs?: number };
+  schedule: {
+    /** How late GitHub may start a scheduled workflow (ms); see src/plan/schedule-window.ts. */
+    graceMs: number;
+  };
+  kubernetes: {
+    kubeconfig?: string;
+    context?: string;
+    namespace: string;
+    datasetCachePvc?: string;
+    nodeSelector: Record<string, string>;
+    tolerations: Toleration[];
+    /** Globs over instance types that run on the cluster. */
+    instanceTypes: string[];
+  };
+}
+
+/** One thing wrong with a config file; all of them are reported at once. */
+export interface ConfigProblem {
+  file: string;
+  /** 1-based line and column of the offending key or value, when known. */
+  line?: number;
+  column?: number;
+  /** Dotted TOML path of the offending key ("runners.rules[0].runs_on"); "" for the whole file. */
+  field: string;
+  message: string;
+  hint?: string;
+}
