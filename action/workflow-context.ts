@@ -10,7 +10,9 @@ export function readWorkflowContext(env: NodeJS.ProcessEnv): WorkflowContext {
     try {
       payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (error) {
-      throw new UsageError(`cannot read the event payload ${env.GITHUB_EVENT_PATH}: ${(error as Error).message}`);
+      throw new UsageError(
+        `cannot read the event payload ${env.GITHUB_EVENT_PATH}: ${(error as Error).message}`,
+      );
     }
   }
   const repository = env.GITHUB_REPOSITORY ?? "";

@@ -11,7 +11,13 @@ import type {
   SourceInfo,
 } from "../results/receipt-types.js";
 import { RECEIPT_VERSION } from "../results/receipt-types.js";
-import { type OutputStream, type RepetitionOutcome, type RepetitionRequest, type Runner, RunnerError } from "../runners/runner.js";
+import {
+  type OutputStream,
+  type RepetitionOutcome,
+  type RepetitionRequest,
+  type Runner,
+  RunnerError,
+} from "../runners/runner.js";
 import { MAAT_VERSION } from "../version.js";
 import { type AutoRepetitionCheck, autoRepetitionsDone } from "./auto-repetitions.js";
 import { summarizeMetrics, undeliveredMetrics } from "./metric-summaries.js";

@@ -5,9 +5,11 @@ import { formatNumber } from "./results.js";
 
 /** What `maat run` prints per benchmark: status, each metric's mean and spread, and the receipt. */
 export function describeRunSummary({ receipt, receiptPath }: BenchmarkRun, cwd: string): string {
-  const status = receipt.status === "succeeded" ? "succeeded" : `${receipt.status.toUpperCase()}: ${receipt.reason}`;
+  const status =
+    receipt.status === "succeeded" ? "succeeded" : `${receipt.status.toUpperCase()}: ${receipt.reason}`;
   const rows = Object.values(receipt.metrics).map((m) => {
-    const spread = m.stddev !== null && m.mean ? ` ±${((m.stddev / Math.abs(m.mean)) * 100).toFixed(1)}%` : "";
+    const spread =
+      m.stddev !== null && m.mean ? ` ±${((m.stddev / Math.abs(m.mean)) * 100).toFixed(1)}%` : "";
     return [
       m.name,
       m.mean === null ? "-" : `${formatNumber(m.mean)}${spread}`,
@@ -19,7 +21,9 @@ export function describeRunSummary({ receipt, receiptPath }: BenchmarkRun, cwd: 
   });
   return [
     `\n${receipt.benchmark.id}: ${status}`,
-    rows.length ? renderTextTable(["metric", "mean", "unit", "n", "better", "problems"], rows) : "(no metrics)",
+    rows.length
+      ? renderTextTable(["metric", "mean", "unit", "n", "better", "problems"], rows)
+      : "(no metrics)",
     `receipt: ${path.relative(cwd, receiptPath)}`,
   ].join("\n");
 }

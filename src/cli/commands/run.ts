@@ -5,9 +5,9 @@ import type { Descriptor } from "../../descriptor/types.js";
 import { UsageError } from "../../errors.js";
 import { readHostFingerprint } from "../../results/host-fingerprint.js";
 import { readSourceInfo } from "../../results/source-info.js";
-import { createLocalRunner, DOCKER_IMAGE_NOTE } from "../../runners/local/local-runner.js";
 import { formatProgress } from "../../run/progress.js";
 import { type BenchmarkRun, runBenchmark } from "../../run/run-benchmark.js";
+import { createLocalRunner, DOCKER_IMAGE_NOTE } from "../../runners/local/local-runner.js";
 import { precisionReached } from "../../stats/precision.js";
 import type { Command, CommandContext } from "../command.js";
 import { describeRunSummary } from "./run-summary.js";
@@ -45,12 +45,16 @@ export const runCommand: Command = {
     const options = parseRunArguments(context.argv);
     const repoRoot = findRepoRoot(context.cwd);
     const files = await findDescriptorFiles(options.paths, { cwd: context.cwd, repoRoot });
-    if (files.length === 0) throw new UsageError("no descriptors found", { hint: "pass a descriptor file or folder" });
+    if (files.length === 0)
+      throw new UsageError("no descriptors found", { hint: "pass a descriptor file or folder" });
     // Validate everything before running anything: a typo in the last file should not cost an hour.
     const descriptors: Descriptor[] = [];
     for (const file of files) descriptors.push(await loadDescriptor(file, { repoRoot }));
 
-    const [source, host] = await Promise.all([readSourceInfo(repoRoot, context.env), readHostFingerprint(context.env)]);
+    const [source, host] = await Promise.all([
+      readSourceInfo(repoRoot, context.env),
+      readHostFingerprint(context.env),
+    ]);
     const runner = createLocalRunner();
     const runs: BenchmarkRun[] = [];
     for (const descriptor of descriptors) {
@@ -74,7 +78,9 @@ export const runCommand: Command = {
       );
     }
     writeResults(context, runs, options.json);
-    return runs.every((run) => run.receipt.status === "succeeded") && runs.length === descriptors.length ? 0 : 1;
+    return runs.every((run) => run.receipt.status === "succeeded") && runs.length === descriptors.length
+      ? 0
+      : 1;
   },
 };
 
@@ -96,11 +102,14 @@ function parseRunArguments(argv: string[]): RunArguments {
   const { values, positionals } = parsed;
   const overrides: RunArguments["overrides"] = {};
   if (values.repetitions !== undefined) {
-    overrides.repetitions = values.repetitions === "auto" ? "auto" : wholeNumber("--repetitions", values.repetitions, 1);
+    overrides.repetitions =
+      values.repetitions === "auto" ? "auto" : wholeNumber("--repetitions", values.repetitions, 1);
   }
   if (values.warmup !== undefined) overrides.warmup = wholeNumber("--warmup", values.warmup, 0);
   if (values.timeout !== undefined) {
-    const ms = parseDuration(values.timeout) ?? (/^\d+$/.test(values.timeout) ? Number(values.timeout) * 1000 : undefined);
+    const ms =
+      parseDuration(values.timeout) ??
+      (/^\d+$/.test(values.timeout) ? Number(values.timeout) * 1000 : undefined);
     if (ms === undefined || ms <= 0) {
       throw new UsageError(`--timeout must be a duration like 90s, 10m or 1h30m (got "${values.timeout}")`);
     }

@@ -1,0 +1,164 @@
+import { execFile } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run-cli.js";
+import { receiptProblems } from "../../src/results/receipt-validation.js";
+
+const exec = promisify(execFile);
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+
+/** A throwaway repository with Maat's hello-world example and the emit clients it imports. */
+function makeProject(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "maat-cli-"));
+  mkdirSync(path.join(dir, ".git"));
+  cpSync(path.join(repoRoot, "benchmarks/hello-world"), path.join(dir, "benchmarks/hello-world"), {
+    recursive: true,
+  });
+  cpSync(path.join(repoRoot, "clients"), path.join(dir, "clients"), { recursive: true });
+  return dir;
+}
+
+function writeDescriptor(dir: string, name: string, body: string): void {
+  mkdirSync(path.join(dir, "benchmarks", name), { recursive: true });
+  writeFileSync(path.join(dir, "benchmarks", name, "descriptor.toml"), body);
+}
+
+const minimal = (command: string, extra = "") => `spec_version = "0.1.0"
+[info]
+task_name = "t"
+description = "d"
+[hardware]
+instance_type = "t3.medium"
+strategy = "single_node"
+[env]
+docker_image = "python:3.11-slim"
+[ml]
+benchmark_code = ${JSON.stringify(command)}
+[[output.metrics]]
+name = "speed"
+units = "ops/s"
+pattern = "speed=([0-9.]+)"
+${extra}`;
+
+async function cli(cwd: string, ...argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (c) => {
+    out += c;
+  });
+  stderr.on("data", (c) => {
+    err += c;
+  });
+  const code = await runCli({
+    argv,
+    cwd,
+    env: { ...process.env, GITHUB_ACTIONS: undefined },
+    stdout,
+    stderr,
+    colors: false,
+    signal: new AbortController().signal,
+  });
+  return { code, out, err };
+}
+
+describe("maat run", () => {
+  it("runs hello-world and writes a receipt that validates against its schema", async () => {
+    const dir = makeProject();
+    const { code, out, err } = await cli(
+      dir,
+      "run",
+      "benchmarks/hello-world",
+      "--repetitions",
+      "2",
+      "--json",
+    );
+    expect(code, err).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.runs).toHaveLength(1);
+    const receipt = JSON.parse(readFileSync(path.join(dir, result.runs[0].receipt), "utf8"));
+    expect(receiptProblems(receipt)).toEqual([]);
+    expect(receipt.status).toBe("succeeded");
+    expect(receipt.repetitions.filter((r: { warmup: boolean }) => !r.warmup)).toHaveLength(2);
+    expect(receipt.metrics.ops_per_second.n).toBe(2);
+    expect(receipt.metrics.duration_ms.n).toBe(2);
+    expect(receipt.notes.join(" ")).toContain("docker_image is recorded, not used");
+    expect(err).toMatch(/hello-world: repetition 2\/2 succeeded in .* \(elapsed .*\)/);
+  });
+
+  it("exits 1 and records the failure when the benchmark exits non-zero", async () => {
+    const dir = makeProject();
+    writeDescriptor(dir, "broken", minimal("echo speed=1; exit 3"));
+    const { code, out } = await cli(dir, "run", "benchmarks/broken", "--json");
+    expect(code).toBe(1);
+    const run = JSON.parse(out).runs[0];
+    expect(run.status).toBe("failed");
+    expect(run.reason).toMatch(/repetition 1: .*code 3/);
+    const receipt = JSON.parse(readFileSync(path.join(dir, run.receipt), "utf8"));
+    expect(receiptProblems(receipt)).toEqual([]);
+  });
+
+  it("fails a run whose declared metric never appears, instead of recording a zero", async () => {
+    const dir = makeProject();
+    writeDescriptor(dir, "silent", minimal("echo nothing to see"));
+    const { code, out } = await cli(dir, "run", "benchmarks/silent", "--json");
+    expect(code).toBe(1);
+    const run = JSON.parse(out).runs[0];
+    expect(run.reason).toBe("declared metric(s) never produced a value: speed");
+    expect(run.metrics.speed).toMatchObject({
+      n: 0,
+      mean: null,
+      problems: [{ repetition: 1, problem: "missing" }],
+    });
+  });
+
+  it("records a time-out with the limit given on the command line", async () => {
+    const dir = makeProject();
+    writeDescriptor(dir, "slow", minimal("sleep 30"));
+    const { code, out } = await cli(dir, "run", "benchmarks/slow", "--timeout", "1s", "--json");
+    expect(code).toBe(1);
+    expect(JSON.parse(out).runs[0].status).toBe("timed_out");
+  });
+
+  it("refuses to run anything when one descriptor is invalid, naming file, line and field", async () => {
+    const dir = makeProject();
+    writeDescriptor(
+      dir,
+      "typo",
+      minimal("true").replace('strategy = "single_node"', 'strategy = "single_nod"'),
+    );
+    const { code, err } = await cli(dir, "run");
+    expect(code).toBe(2);
+    expect(err).toContain("benchmarks/typo/descriptor.toml:7:12: hardware.strategy");
+    expect(err).toContain('did you mean "single_node"');
+  });
+
+  it("rejects a bad flag value with a usage error", async () => {
+    const dir = makeProject();
+    const { code, err } = await cli(dir, "run", "--repetitions", "0");
+    expect(code).toBe(2);
+    expect(err).toContain("--repetitions must be a whole number >= 1");
+  });
+
+  it("lists and shows receipts afterwards", async () => {
+    const dir = makeProject();
+    await cli(dir, "run", "benchmarks/hello-world", "--repetitions", "1", "--warmup", "0", "--quiet");
+    const list = await cli(dir, "results", "list", "--json");
+    expect(JSON.parse(list.out).results).toHaveLength(1);
+    const show = await cli(dir, "results", "show", "hello-world");
+    expect(show.code).toBe(0);
+    expect(show.out).toContain("ops_per_second");
+  });
+});
+
+describe("the bundled CLI", () => {
+  it("prints help with every command and exits 0", async () => {
+    const { stdout } = await exec(process.execPath, [path.join(repoRoot, "dist/cli.js"), "--help"]);
+    for (const command of ["validate", "run", "results"]) expect(stdout).toContain(`  ${command}`);
+  });
+});
