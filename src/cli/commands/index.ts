@@ -1,7 +1,9 @@
 import type { Command } from "../command.js";
+import { baselineCommand } from "./baseline.js";
+import { compareCommand } from "./compare.js";
 import { resultsCommand } from "./results.js";
 import { runCommand } from "./run.js";
 import { validateCommand } from "./validate.js";
 
 /** Every `maat` command, in the order `maat --help` lists them. */
-export const commands: Command[] = [validateCommand, runCommand, resultsCommand];
+export const commands: Command[] = [validateCommand, runCommand, resultsCommand, compareCommand, baselineCommand];

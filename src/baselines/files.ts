@@ -1,0 +1,73 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { BaselineError } from "./errors.js";
+import { parseBaseline } from "./parse.js";
+import { serializeBaseline } from "./serialize.js";
+import type { Baseline } from "./types.js";
+
+/** `<dir>/<benchmark-id>/<hardware-slug>.json`. */
+export function baselinePath(dir: string, benchmarkId: string, slug: string): string {
+  return join(benchmarkDir(dir, benchmarkId), `${slug}.json`);
+}
+
+/** Reads one baseline file; undefined when it does not exist. */
+export async function readBaselineFile(file: string): Promise<Baseline | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new BaselineError(`cannot read baseline file ${file}: ${(error as Error).message}`, {
+      file,
+      cause: error,
+    });
+  }
+  return parseBaseline(text, file);
+}
+
+/** Every hardware key's baseline of a benchmark, ordered by slug; none when the folder is absent. */
+export async function readBaselines(dir: string, benchmarkId: string): Promise<Baseline[]> {
+  const folder = benchmarkDir(dir, benchmarkId);
+  let names: string[];
+  try {
+    names = (await readdir(folder)).filter((name) => name.endsWith(".json")).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw new BaselineError(`cannot list baselines in ${folder}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const baselines: Baseline[] = [];
+  for (const name of names) {
+    const baseline = await readBaselineFile(join(folder, name));
+    if (baseline !== undefined) baselines.push(baseline);
+  }
+  return baselines;
+}
+
+/** Writes a baseline atomically (temporary file, then rename) so a crash never leaves half a file. */
+export async function writeBaselineFile(file: string, baseline: Baseline): Promise<void> {
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await mkdir(join(file, ".."), { recursive: true });
+    await writeFile(temporary, serializeBaseline(baseline), "utf8");
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new BaselineError(`cannot write baseline file ${file}: ${(error as Error).message}`, {
+      file,
+      cause: error,
+    });
+  }
+}
+
+function benchmarkDir(dir: string, benchmarkId: string): string {
+  // Benchmark ids become folder names: refuse anything that could escape `dir`.
+  const segments = benchmarkId.split("/");
+  if (segments.some((s) => !/^[A-Za-z0-9._-]+$/.test(s) || s === "." || s === "..")) {
+    throw new BaselineError(`benchmark id "${benchmarkId}" cannot name a baseline folder`, {
+      hint: "Benchmark ids use letters, digits, '.', '_', '-' and '/'.",
+    });
+  }
+  return join(dir, ...segments);
+}

@@ -1,0 +1,74 @@
+import { BaselineError } from "./errors.js";
+import { BASELINE_SCHEMA_VERSION, type Baseline } from "./types.js";
+
+/**
+ * Parses and checks the text of a baseline file. Every problem found is listed in one
+ * error naming the file, so a hand-edited or merge-conflicted file is easy to repair.
+ */
+export function parseBaseline(text: string, file: string): Baseline {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new BaselineError(`baseline file ${file} is not valid JSON: ${(error as Error).message}`, {
+      file,
+      hint: "Fix the file by hand (a merge conflict marker, say) or restore it with 'git checkout -- <file>'.",
+      cause: error,
+    });
+  }
+  const problems = baselineProblems(data);
+  if (problems.length > 0) {
+    throw new BaselineError(`baseline file ${file} is malformed: ${problems.join("; ")}`, {
+      file,
+      hint: "Baseline files are written by 'maat baseline update'; restore the file from git history.",
+    });
+  }
+  return data as Baseline;
+}
+
+function baselineProblems(data: unknown): string[] {
+  if (!isObject(data)) return ["the top level is not an object"];
+  const problems: string[] = [];
+  if (data.schemaVersion !== BASELINE_SCHEMA_VERSION) {
+    problems.push(
+      `schemaVersion is ${JSON.stringify(data.schemaVersion)}, expected ${BASELINE_SCHEMA_VERSION}`,
+    );
+  }
+  if (typeof data.benchmarkId !== "string") problems.push("benchmarkId is not a string");
+  if (!isObject(data.hardware) || typeof data.hardware.slug !== "string" || !isObject(data.hardware.fields)) {
+    problems.push("hardware must have a slug and fields");
+  }
+  if (!isObject(data.metrics)) problems.push("metrics is not an object");
+  if (!Array.isArray(data.resets)) problems.push("resets is not an array");
+  else {
+    data.resets.forEach((reset, i) => {
+      if (!isObject(reset) || !["metric", "fromCommit", "date"].every((k) => typeof reset[k] === "string")) {
+        problems.push(`resets[${i}] needs metric, fromCommit and date`);
+      }
+    });
+  }
+  if (!Array.isArray(data.runs)) problems.push("runs is not an array");
+  else {
+    for (const [i, run] of data.runs.entries()) problems.push(...runProblems(run, i));
+  }
+  return problems;
+}
+
+function runProblems(run: unknown, i: number): string[] {
+  if (!isObject(run)) return [`runs[${i}] is not an object`];
+  const problems: string[] = [];
+  if (typeof run.resultId !== "string") problems.push(`runs[${i}].resultId is not a string`);
+  if (typeof run.date !== "string") problems.push(`runs[${i}].date is not a string`);
+  if (!isObject(run.metrics)) return [...problems, `runs[${i}].metrics is not an object`];
+  for (const [name, metric] of Object.entries(run.metrics)) {
+    const ok = isObject(metric) && isObject(metric.summary) && Array.isArray(metric.values);
+    if (!ok || typeof (metric.summary as Record<string, unknown>).mean !== "number") {
+      problems.push(`runs[${i}].metrics.${name} needs a summary with a mean and values`);
+    }
+  }
+  return problems;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

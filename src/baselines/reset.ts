@@ -1,0 +1,57 @@
+import type { BaselineRun } from "../stats/types.js";
+import { BaselineError } from "./errors.js";
+import type { Baseline, BaselineReset } from "./types.js";
+
+/**
+ * Records an accepted change: from `fromCommit` on, `metric` compares against the new
+ * level only. The reset is data in the baseline file, reviewed like any other change.
+ */
+export function resetBaseline(baseline: Baseline, reset: BaselineReset): Baseline {
+  if (!(reset.metric in baseline.metrics)) {
+    const known = Object.keys(baseline.metrics).sort().join(", ") || "none";
+    throw new BaselineError(
+      `baseline of ${baseline.benchmarkId} on ${baseline.hardware.slug} has no metric "${reset.metric}"`,
+      { hint: `Metrics with a baseline: ${known}.` },
+    );
+  }
+  return { ...baseline, resets: [...baseline.resets, reset] };
+}
+
+/** The history of one metric that a comparison may use, and the reset that cut it, if any. */
+export interface MetricHistory {
+  runs: BaselineRun[];
+  reset?: BaselineReset;
+}
+
+/**
+ * The accepted runs of `metric`, oldest first, cut at its latest reset: runs at or after
+ * the first run of the reset's commit, or (when that commit has no run yet) runs dated
+ * after the reset was accepted.
+ */
+export function metricHistory(baseline: Baseline, metric: string): MetricHistory {
+  const reset = baseline.resets.filter((r) => r.metric === metric).at(-1);
+  let runs = baseline.runs;
+  if (reset !== undefined) {
+    const at = runs.findIndex((run) => run.commit !== undefined && sameCommit(run.commit, reset.fromCommit));
+    runs = at === -1 ? runs.filter((run) => Date.parse(run.date) > Date.parse(reset.date)) : runs.slice(at);
+  }
+  const history: BaselineRun[] = [];
+  for (const run of runs) {
+    const m = run.metrics[metric];
+    if (m === undefined) continue;
+    history.push({
+      resultId: run.resultId,
+      ...(run.commit === undefined ? {} : { commit: run.commit }),
+      date: run.date,
+      summary: m.summary,
+      values: m.values,
+    });
+  }
+  return reset === undefined ? { runs: history } : { runs: history, reset };
+}
+
+/** A short SHA names the same commit as the full one it starts. */
+function sameCommit(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return Math.min(x.length, y.length) >= 7 && (x.startsWith(y) || y.startsWith(x));
+}

@@ -1,0 +1,61 @@
+import type { Baseline, BaselineMetricRun, BaselineReset, BaselineRunRecord } from "./types.js";
+
+/**
+ * Writes a baseline as JSON that diffs well: header fields pretty-printed, then one
+ * line per reset and per run, every object's keys in a fixed order. Adding a run to a
+ * file changes one line (two with the comma), so `git diff` of an update stays readable.
+ */
+export function serializeBaseline(baseline: Baseline): string {
+  const header = {
+    schemaVersion: baseline.schemaVersion,
+    benchmarkId: baseline.benchmarkId,
+    hardware: { slug: baseline.hardware.slug, fields: sortedRecord(baseline.hardware.fields) },
+    metrics: sortedRecord(
+      Object.fromEntries(
+        Object.entries(baseline.metrics).map(([name, m]) => [name, { unit: m.unit, direction: m.direction }]),
+      ),
+    ),
+  };
+  const lines = ["{"];
+  for (const [key, value] of Object.entries(header)) {
+    lines.push(`  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2))},`);
+  }
+  lines.push(...arrayLines("resets", baseline.resets.map(canonicalReset), ","));
+  lines.push(...arrayLines("runs", baseline.runs.map(canonicalRun), ""));
+  lines.push("}");
+  return `${lines.join("\n")}\n`;
+}
+
+function arrayLines(key: string, items: object[], trailer: string): string[] {
+  if (items.length === 0) return [`  ${JSON.stringify(key)}: []${trailer}`];
+  const body = items.map((item, i) => `    ${JSON.stringify(item)}${i < items.length - 1 ? "," : ""}`);
+  return [`  ${JSON.stringify(key)}: [`, ...body, `  ]${trailer}`];
+}
+
+function canonicalReset(reset: BaselineReset): BaselineReset {
+  const { metric, fromCommit, by, reason, date } = reset;
+  return { metric, fromCommit, by, reason, date };
+}
+
+function canonicalRun(run: BaselineRunRecord): BaselineRunRecord {
+  const metrics: Record<string, BaselineMetricRun> = {};
+  for (const name of Object.keys(run.metrics).sort()) {
+    const { summary, values } = run.metrics[name]!;
+    const { n, mean, median, stddev, mad, min, max } = summary;
+    metrics[name] = { summary: { n, mean, median, stddev, mad, min, max }, values };
+  }
+  return {
+    resultId: run.resultId,
+    ...(run.commit === undefined ? {} : { commit: run.commit }),
+    date: run.date,
+    metrics,
+  };
+}
+
+function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function indent(text: string): string {
+  return text.replace(/\n/g, "\n  ");
+}

@@ -1,0 +1,161 @@
+import { relative, resolve } from "node:path";
+import { BaselineError } from "../../baselines/errors.js";
+import { baselinePath, readBaselines, writeBaselineFile } from "../../baselines/files.js";
+import { foldReceipts } from "../../baselines/fold-receipts.js";
+import { resetBaseline } from "../../baselines/reset.js";
+import { parseCommandArgs, positiveInteger } from "../../compare/cli-args.js";
+import { readReceipts } from "../../compare/read-receipts.js";
+import { renderBaseline } from "../../compare/render-baseline.js";
+import { UsageError } from "../../errors.js";
+import type { Command, CommandContext } from "../command.js";
+
+const HELP = `maat baseline <update|show|accept> [options]
+
+Keeps the history of accepted runs per benchmark and hardware key in baselines/,
+one JSON file per benchmark and hardware, reviewed and committed like code.
+
+  maat baseline update <receipt>... [--baselines DIR] [--max-runs N]
+      Folds succeeded receipts into their baselines (idempotent: a receipt already
+      there is not added twice). Failed runs are refused and listed, but the command
+      still exits 0 so a scheduled job keeps the runs that did succeed.
+      --max-runs N   history length; the oldest runs roll off (default 100)
+
+  maat baseline show <benchmark> [--baselines DIR] [--json]
+      Per hardware key: each metric's level and spread, and the recent runs.
+
+  maat baseline accept <benchmark> --metric NAME --from-commit SHA --reason TEXT
+                       [--by NAME] [--hardware SLUG] [--baselines DIR]
+      Accepts a change of level: from the run of commit SHA on, NAME is compared
+      with the new level only. Applies to every hardware key unless --hardware.
+      --by defaults to $GITHUB_ACTOR or $USER.
+
+Options common to all: --baselines DIR (default: ./baselines)
+
+Exit codes: 0 done; 2 usage error or unreadable baseline/receipt.
+
+Examples:
+  maat baseline update .maat/results/
+  maat baseline show resnet50-training
+  maat baseline accept resnet50-training --metric throughput --from-commit 9f3e2ab \\
+      --reason "fp32 accumulation for stability, 4% slower by design"`;
+
+export const baselineCommand: Command = {
+  name: "baseline",
+  summary: "Update, show or reset the baselines results are compared with",
+  help: HELP,
+  async run(context) {
+    const [sub, ...argv] = context.argv;
+    const subContext = { ...context, argv };
+    if (sub === "update") return await update(subContext);
+    if (sub === "show") return await show(subContext);
+    if (sub === "accept") return await accept(subContext);
+    throw new UsageError(
+      sub === undefined ? "baseline: name a subcommand" : `baseline: unknown subcommand "${sub}"`,
+      { hint: "Subcommands: update, show, accept. Run 'maat baseline --help'." },
+    );
+  },
+};
+
+async function update(context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs("baseline update", context.argv, {
+    baselines: { type: "string" },
+    "max-runs": { type: "string" },
+  });
+  if (positionals.length === 0)
+    throw new UsageError("baseline update: name at least one receipt file or folder");
+  const maxRuns = positiveInteger("max-runs", values["max-runs"]);
+  const dir = baselinesDir(context, values.baselines);
+  const receipts = (await readReceipts(positionals, context.cwd)).map((f) => f.receipt);
+  const report = await foldReceipts(dir, receipts, maxRuns === undefined ? {} : { maxRuns });
+  const shown = (file: string) => relative(context.cwd, file) || file;
+  for (const a of report.added) context.stdout.write(`added ${a.resultId} to ${shown(a.file)}\n`);
+  for (const id of report.alreadyPresent) context.stdout.write(`already in its baseline: ${id}\n`);
+  for (const r of report.rolledOff) context.stdout.write(`rolled off ${r.resultId} from ${shown(r.file)}\n`);
+  for (const s of report.skippedMetrics) {
+    context.stderr.write(`maat: left out ${s.metric} of ${s.resultId}: ${s.reason}\n`);
+  }
+  // Refused runs are visible but do not fail the job: the runs that succeeded still count.
+  for (const r of report.refused) context.stderr.write(`maat: refused ${r.reason}\n`);
+  const files = report.written.length;
+  context.stdout.write(
+    `${report.added.length} run(s) added, ${report.refused.length} refused; ${files} file(s) written.\n`,
+  );
+  return 0;
+}
+
+async function show(context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs("baseline show", context.argv, {
+    baselines: { type: "string" },
+    json: { type: "boolean" },
+  });
+  const benchmarkId = onlyBenchmark("baseline show", positionals);
+  const baselines = await readBaselines(baselinesDir(context, values.baselines), benchmarkId);
+  if (values.json) {
+    context.stdout.write(`${JSON.stringify(baselines, null, 2)}\n`);
+    return 0;
+  }
+  if (baselines.length === 0) {
+    context.stdout.write(
+      `No baseline for ${benchmarkId} yet. 'maat baseline update <receipts>' starts one.\n`,
+    );
+    return 0;
+  }
+  context.stdout.write(baselines.map((b) => renderBaseline(b)).join("\n"));
+  return 0;
+}
+
+async function accept(context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs("baseline accept", context.argv, {
+    baselines: { type: "string" },
+    metric: { type: "string" },
+    "from-commit": { type: "string" },
+    reason: { type: "string" },
+    by: { type: "string" },
+    hardware: { type: "string" },
+  });
+  const benchmarkId = onlyBenchmark("baseline accept", positionals);
+  const { metric, reason } = values;
+  const fromCommit = values["from-commit"];
+  if (!metric || !fromCommit || !reason) {
+    throw new UsageError("baseline accept: --metric, --from-commit and --reason are required", {
+      hint: "The reason is kept in the baseline file for reviewers: say why the new level is right.",
+    });
+  }
+  const dir = baselinesDir(context, values.baselines);
+  const all = await readBaselines(dir, benchmarkId);
+  const chosen = values.hardware === undefined ? all : all.filter((b) => b.hardware.slug === values.hardware);
+  if (chosen.length === 0) {
+    const known = all.map((b) => b.hardware.slug).join(", ") || "none";
+    throw new BaselineError(
+      `no baseline of ${benchmarkId}${values.hardware ? ` on ${values.hardware}` : ""}`,
+      {
+        hint: `Hardware keys with a baseline: ${known}.`,
+      },
+    );
+  }
+  const withMetric = chosen.filter((b) => metric in b.metrics);
+  // Resetting a metric no chosen baseline has is a typo: let resetBaseline say which exist.
+  const targets = withMetric.length > 0 ? withMetric : chosen.slice(0, 1);
+  const by = values.by ?? context.env.GITHUB_ACTOR ?? context.env.USER ?? "unknown";
+  const date = new Date().toISOString();
+  for (const baseline of targets) {
+    const reset = resetBaseline(baseline, { metric, fromCommit, by, reason, date });
+    const file = baselinePath(dir, benchmarkId, baseline.hardware.slug);
+    await writeBaselineFile(file, reset);
+    context.stdout.write(`accepted new level of ${metric} on ${baseline.hardware.slug} from ${fromCommit}\n`);
+  }
+  return 0;
+}
+
+function onlyBenchmark(command: string, positionals: string[]): string {
+  if (positionals.length !== 1) {
+    throw new UsageError(`${command}: name exactly one benchmark id`, {
+      hint: `Run 'maat baseline --help'.`,
+    });
+  }
+  return positionals[0]!;
+}
+
+function baselinesDir(context: CommandContext, flag: string | undefined): string {
+  return resolve(context.cwd, flag ?? "baselines");
+}

@@ -1,0 +1,101 @@
+import { resolve } from "node:path";
+import { readBaselineStore } from "../../baselines/store.js";
+import { parseCommandArgs, positiveNumber, ratio } from "../../compare/cli-args.js";
+import { compareReceipts } from "../../compare/compare-receipts.js";
+import { readReceipts } from "../../compare/read-receipts.js";
+import { renderComparisonMarkdown } from "../../compare/render-markdown.js";
+import { renderComparisonTable } from "../../compare/render-table.js";
+import { UsageError } from "../../errors.js";
+import type { ResultReceipt } from "../../results/receipt-types.js";
+import type { Command } from "../command.js";
+
+const HELP = `maat compare <receipt>... [options]
+
+Weighs result receipts against the baselines of their benchmark on the same hardware
+and prints one verdict per metric: regression, improvement, unchanged, inconclusive,
+no-baseline or failed. Results are never compared across hardware keys.
+
+Arguments:
+  <receipt>...              receipt files, or folders searched for *.json receipts (.maat/results/)
+
+Options:
+  --baselines DIR           baselines folder (default: ./baselines)
+  --json                    print the comparison report as JSON
+  --markdown                print the verdict table as Markdown
+  --no-fail-on-regression   exit 0 even when a metric regressed
+  --sigma N                 robust sigmas needed to call a change (default 3; overrides descriptors)
+  --min-effect R            smallest relative change to call, 0.02 or 2% (default 2%; overrides descriptors)
+
+Exit codes: 0 no regression; 1 a regression, or a run that failed; 2 usage error or unreadable input.
+
+Examples:
+  maat compare .maat/results/
+  maat compare .maat/results/resnet50-training/ --baselines ci/baselines --markdown
+  maat compare receipt.json --json --no-fail-on-regression`;
+
+export const compareCommand: Command = {
+  name: "compare",
+  summary: "Compare result receipts with their baselines and print verdicts",
+  help: HELP,
+  async run(context) {
+    const { values, positionals } = parseCommandArgs("compare", context.argv, {
+      baselines: { type: "string" },
+      json: { type: "boolean" },
+      markdown: { type: "boolean" },
+      "fail-on-regression": { type: "boolean", default: true },
+      sigma: { type: "string" },
+      "min-effect": { type: "string" },
+    });
+    if (positionals.length === 0) {
+      throw new UsageError("compare: name at least one receipt file or folder", {
+        hint: "Run 'maat compare --help'.",
+      });
+    }
+    if (values.json && values.markdown) throw new UsageError("compare: choose one of --json and --markdown");
+    const sigma = positiveNumber("sigma", values.sigma);
+    const minEffect = ratio("min-effect", values["min-effect"]);
+
+    const receipts = uniqueByResultId((await readReceipts(positionals, context.cwd)).map((f) => f.receipt));
+    if (receipts.length === 0) {
+      throw new UsageError(`compare: no receipts found in ${positionals.join(", ")}`, {
+        hint: "Run 'maat run' first; it writes receipts under .maat/results/.",
+      });
+    }
+    const baselinesDir = resolve(context.cwd, values.baselines ?? "baselines");
+    const store = await readBaselineStore(
+      baselinesDir,
+      receipts.map((r) => r.benchmark.id),
+    );
+    // Flags given on the command line win over the descriptors' own thresholds.
+    const thresholds = {
+      ...(sigma === undefined ? {} : { sigma }),
+      ...(minEffect === undefined ? {} : { minEffect }),
+    };
+    const report = compareReceipts(receipts, store, thresholds, { thresholds });
+
+    if (values.json) context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else if (values.markdown) context.stdout.write(renderComparisonMarkdown(report));
+    else context.stdout.write(renderComparisonTable(report, { colors: context.colors }));
+
+    const failedRuns = report.benchmarks.filter((b) => b.status !== "succeeded");
+    for (const run of failedRuns) {
+      context.stderr.write(
+        `maat: ${run.resultId} ${run.status.replace("_", " ")}${run.statusReason ? `: ${run.statusReason}` : ""}\n`,
+      );
+    }
+    const regressed = report.totals.regressions > 0 && values["fail-on-regression"] !== false;
+    return failedRuns.length > 0 || regressed ? 1 : 0;
+  },
+};
+
+/** The same receipt named twice (a file and its folder) is compared once. */
+function uniqueByResultId(receipts: ResultReceipt[]): ResultReceipt[] {
+  const seen = new Set<string>();
+  const unique: ResultReceipt[] = [];
+  for (const receipt of receipts) {
+    if (seen.has(receipt.resultId)) continue;
+    seen.add(receipt.resultId);
+    unique.push(receipt);
+  }
+  return unique;
+}

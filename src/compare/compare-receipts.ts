@@ -1,0 +1,124 @@
+import { hardwareKey } from "../baselines/hardware-key.js";
+import { metricHistory } from "../baselines/reset.js";
+import type { Baseline, BaselineStore } from "../baselines/types.js";
+import type { Thresholds } from "../descriptor/types.js";
+import type { ResultReceipt } from "../results/receipt-types.js";
+import { compareMetrics } from "../stats/compare.js";
+import type { ComparisonPolicy, MetricComparison, MetricComparisonInput } from "../stats/types.js";
+import { metricInputs } from "./inputs.js";
+import type { BenchmarkComparison, ComparisonReport, ComparisonTotals } from "./types.js";
+
+/**
+ * Weighs each receipt against the baseline of its benchmark on its hardware key. All
+ * metrics of all receipts go through one `compareMetrics` call, so the false-discovery
+ * rate is controlled over the whole comparison, not per benchmark. `policy` holds the
+ * defaults a descriptor's thresholds override; `options.thresholds` (the command line)
+ * overrides both.
+ */
+export function compareReceipts(
+  receipts: readonly ResultReceipt[],
+  baselines: BaselineStore,
+  policy: Partial<ComparisonPolicy> = {},
+  options: { thresholds?: Thresholds } = {},
+): ComparisonReport {
+  const prepared = receipts.map((receipt) => {
+    const hardware = hardwareKey(receipt);
+    const candidates = baselines.baselines(receipt.benchmark.id);
+    const baseline = candidates.find((b) => b.hardware.slug === hardware.slug);
+    return {
+      receipt,
+      hardware,
+      candidates,
+      baseline,
+      inputs: metricInputs(receipt, baseline, options.thresholds),
+    };
+  });
+  const allInputs = prepared.flatMap((p) => p.inputs);
+  const results = compareMetrics(allInputs, policy);
+  if (results.length !== allInputs.length) {
+    throw new Error(`compareMetrics returned ${results.length} comparisons for ${allInputs.length} inputs`);
+  }
+  let offset = 0;
+  const benchmarks = prepared.map((p): BenchmarkComparison => {
+    const slice = results.slice(offset, offset + p.inputs.length);
+    offset += p.inputs.length;
+    const comparisons = slice.map((c, i) =>
+      explainMissingBaseline(c, p.inputs[i]!, p.baseline, p.candidates),
+    );
+    return {
+      benchmarkId: p.receipt.benchmark.id,
+      resultId: p.receipt.resultId,
+      status: p.receipt.status,
+      ...(p.receipt.reason === undefined ? {} : { statusReason: p.receipt.reason }),
+      hardware: p.hardware,
+      baselineHardware: p.baseline?.hardware.slug ?? null,
+      alternativeHardware: p.baseline === undefined ? p.candidates.map((b) => b.hardware.slug).sort() : [],
+      comparisons: comparisons.sort(byVerdictThenMetric),
+    };
+  });
+  benchmarks.sort(byRegressionThenId);
+  return { benchmarks, totals: countTotals(benchmarks) };
+}
+
+/** A `no-baseline` verdict says which hardware does have one, or that a reset emptied it. */
+function explainMissingBaseline(
+  comparison: MetricComparison,
+  input: MetricComparisonInput,
+  baseline: Baseline | undefined,
+  candidates: Baseline[],
+): MetricComparison {
+  if (comparison.verdict !== "no-baseline") return comparison;
+  let reason: string;
+  if (baseline === undefined && candidates.length === 0) {
+    reason = `no baseline for ${input.benchmarkId} yet; 'maat baseline update' folds accepted runs into one`;
+  } else if (baseline === undefined) {
+    const slugs = candidates.map((b) => b.hardware.slug).sort();
+    reason = `no baseline for this hardware; ${input.benchmarkId} has baselines for: ${slugs.join(", ")}`;
+  } else {
+    const { reset } = metricHistory(baseline, input.metric);
+    reason =
+      reset === undefined
+        ? `the baseline has no runs of ${input.metric}`
+        : `the baseline of ${input.metric} was reset from commit ${reset.fromCommit.slice(0, 12)} ` +
+          `(${reset.reason}); no runs since`;
+  }
+  return { ...comparison, reason };
+}
+
+function byVerdictThenMetric(a: MetricComparison, b: MetricComparison): number {
+  const ra = a.verdict === "regression" ? 0 : 1;
+  const rb = b.verdict === "regression" ? 0 : 1;
+  return ra - rb || compareText(a.metric, b.metric);
+}
+
+function byRegressionThenId(a: BenchmarkComparison, b: BenchmarkComparison): number {
+  const ra = a.comparisons.some((c) => c.verdict === "regression") ? 0 : 1;
+  const rb = b.comparisons.some((c) => c.verdict === "regression") ? 0 : 1;
+  return ra - rb || compareText(a.benchmarkId, b.benchmarkId) || compareText(a.resultId, b.resultId);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function countTotals(benchmarks: BenchmarkComparison[]): ComparisonTotals {
+  const totals: ComparisonTotals = {
+    benchmarks: benchmarks.length,
+    regressions: 0,
+    improvements: 0,
+    unchanged: 0,
+    inconclusive: 0,
+    noBaseline: 0,
+    failed: 0,
+  };
+  const field = {
+    regression: "regressions",
+    improvement: "improvements",
+    unchanged: "unchanged",
+    inconclusive: "inconclusive",
+    "no-baseline": "noBaseline",
+    failed: "failed",
+  } as const;
+  for (const c of benchmarks.flatMap((b) => b.comparisons)) totals[field[c.verdict]] += 1;
+  return totals;
+}

@@ -1,0 +1,47 @@
+import type { Verdict } from "../stats/types.js";
+import { type ComparisonRow, comparisonRows, describeTotals, ROW_HEADINGS } from "./rows.js";
+import type { ComparisonReport } from "./types.js";
+
+const COLOR: Record<Verdict, string> = {
+  regression: "\u001b[31m",
+  improvement: "\u001b[32m",
+  unchanged: "",
+  inconclusive: "\u001b[33m",
+  "no-baseline": "\u001b[2m",
+  failed: "\u001b[31m",
+};
+const RESET = "\u001b[0m";
+
+/**
+ * The verdict table for a terminal, then one note per metric that is not simply
+ * unchanged (the reason behind the verdict), then the totals.
+ */
+export function renderComparisonTable(report: ComparisonReport, options: { colors?: boolean } = {}): string {
+  const rows = comparisonRows(report);
+  if (rows.length === 0) return `Nothing to compare: ${describeTotals(report)}.\n`;
+  const cells = rows.map((r) => [r.benchmark, r.metric, r.baseline, r.candidate, r.change, r.verdict]);
+  const widths = ROW_HEADINGS.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (values: readonly string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
+  const out = [line(ROW_HEADINGS), line(widths.map((w) => "-".repeat(w)))];
+  rows.forEach((row, i) => {
+    const text = line(cells[i]!);
+    out.push(options.colors ? colorVerdict(text, row) : text);
+  });
+  const notes = rows.filter((r) => r.verdict !== "unchanged" && r.reason !== "");
+  if (notes.length > 0) {
+    out.push("", ...notes.map((r) => `${r.benchmark} ${r.metric}: ${r.verdict}: ${r.reason}`));
+  }
+  out.push("", `${describeTotals(report)}.`);
+  return `${out.join("\n")}\n`;
+}
+
+function colorVerdict(text: string, row: ComparisonRow): string {
+  const color = COLOR[row.verdict];
+  if (color === "") return text;
+  const at = text.lastIndexOf(row.verdict);
+  return `${text.slice(0, at)}${color}${row.verdict}${RESET}${text.slice(at + row.verdict.length)}`;
+}

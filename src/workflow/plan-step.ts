@@ -1,0 +1,87 @@
+import { formatProblem } from "../descriptor/index.js";
+import type { GitHubClient } from "../github/client.js";
+import { parseRepository } from "../github/repository.js";
+import { type PlanEvent, planEventFromWebhook, planRuns, toMatrix } from "../plan/index.js";
+import { pullRequestFiles, pushFiles } from "./changed-files.js";
+import { InvalidDescriptorsError, loadRepository } from "./load-repository.js";
+import { previousScheduledRun } from "./previous-scheduled-run.js";
+import type { StepReporter, WorkflowContext } from "./workflow-context.js";
+
+export interface PlanStepOptions {
+  context: WorkflowContext;
+  configPath: string;
+  descriptorGlobs: string[];
+  /** workflow_dispatch: names from the action input (the payload's `inputs.benchmarks` wins). */
+  benchmarks: string[];
+  octokit: GitHubClient | undefined;
+  reporter: StepReporter;
+  now: Date;
+}
+
+/**
+ * `command: plan`: validates every descriptor (annotating bad lines), works out what this
+ * event should run, and outputs the job matrix and a human summary.
+ */
+export async function planStep(options: PlanStepOptions): Promise<void> {
+  const { context, reporter } = options;
+  const repository = await loadRepository(context.workspace, {
+    configPath: options.configPath,
+    globs: options.descriptorGlobs,
+  });
+  for (const warning of repository.warnings) {
+    reporter.annotate("warning", formatProblem(warning), at(warning));
+  }
+  for (const problem of repository.problems) {
+    reporter.annotate("error", formatProblem(problem), at(problem));
+  }
+  if (repository.problems.length > 0) throw new InvalidDescriptorsError(repository.problems.length);
+
+  const event = await readPlanEvent(options, repository.config.pullRequests.trustLabel);
+  const plan = planRuns({ event, descriptors: repository.descriptors, config: repository.config, now: options.now });
+  const matrix = toMatrix(plan);
+  reporter.setOutput("matrix", JSON.stringify(matrix));
+  reporter.setOutput("has-benchmarks", String(plan.entries.length > 0));
+  reporter.info(`Planned ${plan.entries.length} benchmark(s), skipped ${plan.skipped.length}.`);
+  for (const note of plan.notes) reporter.info(note);
+  await reporter.appendSummary(plan.summaryMarkdown);
+}
+
+async function readPlanEvent(options: PlanStepOptions, trustLabel: string): Promise<PlanEvent> {
+  const { context, octokit } = options;
+  const payload = context.payload as Record<string, any>;
+  const repo = context.repository ? parseRepository(context.repository) : undefined;
+  switch (context.eventName) {
+    case "pull_request":
+    case "pull_request_target": {
+      if (!octokit || !repo) throw new Error("planning a pull request needs github-token to list its changed files");
+      const changedFiles = await pullRequestFiles(octokit, repo, Number(payload.pull_request?.number));
+      return planEventFromWebhook(context.eventName, payload, { changedFiles, trustLabel });
+    }
+    case "push": {
+      const changedFiles =
+        octokit && repo ? await pushFiles(octokit, repo, payload.before, payload.after).catch(() => undefined) : undefined;
+      return planEventFromWebhook("push", payload, changedFiles ? { changedFiles } : {});
+    }
+    case "schedule": {
+      const lastRunAt =
+        octokit && repo
+          ? await previousScheduledRun(octokit, repo, context.workflowRef, context.runId).catch((error) => {
+              options.reporter.warning(`could not find the previous scheduled run (${error.message}); using the cron alone`);
+              return undefined;
+            })
+          : undefined;
+      return planEventFromWebhook("schedule", payload, lastRunAt ? { lastRunAt } : {});
+    }
+    case "workflow_dispatch": {
+      const fromPayload = payload.inputs?.benchmarks;
+      const names = typeof fromPayload === "string" && fromPayload.trim() !== "" ? fromPayload : options.benchmarks.join(",");
+      return planEventFromWebhook("workflow_dispatch", { inputs: { benchmarks: names } });
+    }
+    default:
+      return planEventFromWebhook(context.eventName, payload);
+  }
+}
+
+function at(problem: { file: string; line: number; column: number }) {
+  return { file: problem.file, line: problem.line, column: problem.column };
+}
