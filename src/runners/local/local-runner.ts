@@ -1,0 +1,187 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Descriptor } from "../../descriptor/types.js";
+import { METRICS_FILE_ENV } from "../../metrics/emit-record.js";
+import { feedEmitFile } from "../../metrics/extract-file.js";
+import {
+  createMetricExtractor,
+  type ExtractionResult,
+  type ExtractorOptions,
+} from "../../metrics/metric-extractor.js";
+import { type RepetitionOutcome, type RepetitionRequest, type Runner, RunnerError } from "../runner.js";
+import { commandLine, composeEnv, inferenceServerEnv } from "./benchmark-env.js";
+import { type Md5Cache, prepareDataSources, rewriteDataPaths } from "./data-sources.js";
+import { judgeExit } from "./exit-status.js";
+import { startInferenceServer } from "./inference-server.js";
+import { startLoggedProcess } from "./logged-process.js";
+
+/** Recorded in every local outcome: the image is part of the descriptor, not of this run. */
+export const DOCKER_IMAGE_NOTE =
+  "env.docker_image is recorded, not used: the local runner runs the benchmark directly on this machine";
+
+export interface LocalRunnerOptions {
+  /** Time between SIGTERM and SIGKILL when stopping a process group. Default 5000 ms. */
+  graceMs?: number;
+  /** Readiness probes allowed beyond failure_threshold before a server counts as never ready. Default 60. */
+  readinessAllowanceProbes?: number;
+  extractor?: ExtractorOptions;
+}
+
+/**
+ * The runner for `--backend local`: runs `ml.benchmark_code ml.args` with /bin/sh on this
+ * machine, in the descriptor's folder, as its own process group (see docs/local-runner.md).
+ */
+export function createLocalRunner(options: LocalRunnerOptions = {}): Runner {
+  const md5Cache: Md5Cache = new Map();
+  const settings = {
+    graceMs: options.graceMs ?? 5000,
+    allowanceProbes: options.readinessAllowanceProbes ?? 60,
+    extractor: options.extractor ?? {},
+    md5Cache,
+  };
+  return { kind: "local", runRepetition: (request) => runLocalRepetition(request, settings) };
+}
+
+type Settings = {
+  graceMs: number;
+  allowanceProbes: number;
+  extractor: ExtractorOptions;
+  md5Cache: Md5Cache;
+};
+
+async function runLocalRepetition(
+  request: RepetitionRequest,
+  settings: Settings,
+): Promise<RepetitionOutcome> {
+  const { descriptor } = request;
+  const code = descriptor.ml.benchmarkCode?.trim();
+  if (code === undefined || code === "") {
+    throw new RunnerError(
+      `${descriptor.path}: ml.benchmark_code is not set, so there is nothing to run locally`,
+      {
+        phase: "prepare",
+        hint: "set ml.benchmark_code to the command that runs the benchmark (locally there is no container entrypoint)",
+      },
+    );
+  }
+  await mkdir(request.workDir, { recursive: true });
+  const data = await prepareDataSources(descriptor.data.sources, {
+    cwd: request.cwd,
+    workDir: request.workDir,
+    md5Cache: settings.md5Cache,
+  });
+  const notes = [...baseNotes(descriptor), ...data.notes];
+  const metricsFile = join(request.workDir, "metrics.jsonl");
+  await writeFile(metricsFile, "");
+  const logs: RepetitionOutcome["logs"] = { output: request.logFile };
+  const clientExtractor = createMetricExtractor(descriptor.output.metrics, settings.extractor);
+  const base = composeEnv(request.env, descriptor.env.vars, data.env, { [METRICS_FILE_ENV]: metricsFile });
+
+  let server: Awaited<ReturnType<typeof startInferenceServer>> | undefined;
+  let serverEnv: Record<string, string> = {};
+  if (descriptor.hardware.strategy === "inference" && descriptor.server !== undefined) {
+    logs.server = request.serverLogFile ?? request.logFile.replace(/(\.log)?$/, ".server.log");
+    server = await startInferenceServer(descriptor.server, {
+      request,
+      logFile: logs.server,
+      graceMs: settings.graceMs,
+      allowanceProbes: settings.allowanceProbes,
+      extractor: settings.extractor,
+    });
+    if (!server.ready.ready) {
+      const ended = await server.stop();
+      const status = server.ready.reason === "cancelled" ? "error" : "failed";
+      return {
+        exitCode: null,
+        signal: null,
+        durationMs: 0,
+        status,
+        reason: server.ready.reason,
+        ...mergeMetrics(clientExtractor.finish(), ended.extraction, notes),
+        logs,
+        notes,
+      };
+    }
+    serverEnv = inferenceServerEnv(descriptor.server.env.ports);
+  }
+
+  const client = await startLoggedProcess(
+    commandLine(code, rewriteDataPaths(descriptor.ml.args ?? "", data.replacements)),
+    {
+      cwd: request.cwd,
+      env: { ...base, ...serverEnv },
+      logFile: request.logFile,
+      extractor: clientExtractor,
+      onOutput: request.onOutput,
+      graceMs: settings.graceMs,
+      timeLimitMs: request.timeLimitMs,
+      signal: request.signal,
+    },
+  );
+  const { exit, stoppedBy } = await client.done;
+  const serverEnded = await server?.stop();
+  if (serverEnded?.note !== undefined) notes.push(serverEnded.note);
+  await feedEmitFile(metricsFile, clientExtractor);
+  const verdict = judgeExit("the benchmark", exit, stoppedBy, request.timeLimitMs);
+  return {
+    exitCode: exit.exitCode,
+    signal: exit.signal,
+    durationMs: Math.round(exit.durationMs),
+    ...verdict,
+    ...mergeMetrics(clientExtractor.finish(), serverEnded?.extraction, notes),
+    logs,
+    notes,
+  };
+}
+
+function baseNotes(descriptor: Descriptor): string[] {
+  const notes: string[] = [];
+  if (descriptor.env.dockerImage !== "") notes.push(DOCKER_IMAGE_NOTE);
+  const strategy = descriptor.hardware.strategy;
+  if (strategy !== "single_node" && strategy !== "inference") {
+    notes.push(
+      `strategy ${strategy} runs as one local process: the local runner does not start several instances`,
+    );
+  }
+  if ((descriptor.server?.models.length ?? 0) > 0) {
+    notes.push(
+      "server.models are not provisioned by the local runner: the server must find its model itself",
+    );
+  }
+  return notes;
+}
+
+/** Client metrics first, then the server's; extraction troubles become notes. */
+function mergeMetrics(
+  client: ExtractionResult,
+  server: ExtractionResult | undefined,
+  notes: string[],
+): Pick<RepetitionOutcome, "metrics" | "undeclaredMetrics"> {
+  const metrics = { ...client.metrics };
+  const undeclaredMetrics = { ...client.undeclared };
+  for (const [label, result] of [
+    ["benchmark", client],
+    ["server", server],
+  ] as const) {
+    if (result === undefined) continue;
+    if (result.malformedEmits.count > 0) {
+      notes.push(
+        `${result.malformedEmits.count} malformed emit line(s) in the ${label} output, first: ${result.malformedEmits.example}`,
+      );
+    }
+    if (result.truncatedLines > 0) {
+      notes.push(
+        `${result.truncatedLines} line(s) of the ${label} output were longer than the line limit and cut`,
+      );
+    }
+  }
+  if (server !== undefined) {
+    for (const [name, observation] of Object.entries(server.metrics)) {
+      if (name in metrics)
+        notes.push(`metric ${name} appears in both outputs; the benchmark's value is kept`);
+      else metrics[name] = observation;
+    }
+    for (const [name, unit] of Object.entries(server.undeclared)) undeclaredMetrics[name] ??= unit;
+  }
+  return { metrics, undeclaredMetrics };
+}

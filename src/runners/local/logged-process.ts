@@ -1,0 +1,77 @@
+import { createWriteStream } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+import { finished } from "node:stream/promises";
+import type { MetricExtractor } from "../../metrics/metric-extractor.js";
+import type { OutputStream } from "../runner.js";
+import type { StoppedBy } from "./exit-status.js";
+import { type GroupExit, startProcessGroup } from "./process-group.js";
+
+export interface LoggedProcessOptions {
+  cwd: string;
+  env: Record<string, string>;
+  logFile: string;
+  extractor: MetricExtractor;
+  /** Which stream name the live echo gets: stdout/stderr as they are, or everything as "server". */
+  echoAs?: "server";
+  onOutput?: (chunk: Buffer, stream: OutputStream) => void;
+  graceMs: number;
+  timeLimitMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface LoggedProcess {
+  readonly pid: number | undefined;
+  /** Resolves when the process group is gone and the log is flushed. */
+  readonly done: Promise<{ exit: GroupExit; stoppedBy: StoppedBy }>;
+  /** True once the process has ended, on its own or not. */
+  readonly ended: () => boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a command line in its own process group, with its output going, as it arrives, to
+ * one log file, the metric extractor and the live echo. Enforces the time limit and the
+ * abort signal by stopping the whole group.
+ */
+export async function startLoggedProcess(
+  command: string,
+  options: LoggedProcessOptions,
+): Promise<LoggedProcess> {
+  await mkdir(dirname(options.logFile), { recursive: true });
+  const log = createWriteStream(options.logFile);
+  await new Promise<void>((resolve, reject) => {
+    log.once("open", () => resolve());
+    log.once("error", reject);
+  });
+  const group = startProcessGroup(command, {
+    cwd: options.cwd,
+    env: options.env,
+    sink: log,
+    graceMs: options.graceMs,
+    onChunk: (chunk, stream) => {
+      options.extractor.write(chunk, stream);
+      options.onOutput?.(chunk, options.echoAs ?? stream);
+    },
+  });
+  let stoppedBy: StoppedBy;
+  let isEnded = false;
+  const stopFor = (why: Exclude<StoppedBy, undefined>) => () => {
+    stoppedBy ??= why;
+    void group.stop();
+  };
+  const timer =
+    options.timeLimitMs === undefined ? undefined : setTimeout(stopFor("time limit"), options.timeLimitMs);
+  const onAbort = stopFor("cancel");
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  if (options.signal?.aborted === true) onAbort();
+  const done = group.finished.then(async (exit) => {
+    isEnded = true;
+    clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onAbort);
+    log.end();
+    await finished(log).catch(() => undefined);
+    return { exit, stoppedBy };
+  });
+  return { pid: group.pid, done, ended: () => isEnded, stop: () => group.stop() };
+}

@@ -1,0 +1,140 @@
+import { spawn } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import { constants } from "node:os";
+import type { Writable } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export interface GroupExit {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  /** Set when the shell itself could not be started. */
+  error?: Error;
+  durationMs: number;
+}
+
+export interface GroupProcessOptions {
+  cwd: string;
+  env: Record<string, string>;
+  /** Every chunk of stdout and stderr, in arrival order (the log, the extractor, the terminal). */
+  onChunk: (chunk: Buffer, stream: "stdout" | "stderr") => void;
+  /** The log: output pauses while it is full, so a fast writer cannot pile up memory. */
+  sink: Writable;
+  /** How long stragglers get between SIGTERM and SIGKILL. */
+  graceMs: number;
+}
+
+export interface GroupProcess {
+  readonly pid: number | undefined;
+  /** Resolves once the shell has exited, the rest of its group is stopped and its output is drained. */
+  readonly finished: Promise<GroupExit>;
+  /** SIGTERM to the whole group, SIGKILL after the grace period; resolves when the group is gone. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a shell command line as the leader of its own process group, so that stopping it
+ * (time limit, Ctrl-C, cleanup) reaches every process it started, grandchildren included.
+ */
+export function startProcessGroup(commandLine: string, options: GroupProcessOptions): GroupProcess {
+  const startedAt = performance.now();
+  const child = spawn("/bin/sh", ["-c", commandLine], {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const pid = child.pid;
+  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
+  const stop = (): Promise<void> => stopProcessGroup(pid, options.graceMs);
+
+  for (const stream of ["stdout", "stderr"] as const) {
+    child[stream].on("data", (chunk: Buffer) => {
+      options.onChunk(chunk, stream);
+      if (!options.sink.write(chunk)) {
+        child.stdout.pause();
+        child.stderr.pause();
+        options.sink.once("drain", () => {
+          child.stdout.resume();
+          child.stderr.resume();
+        });
+      }
+    });
+  }
+
+  const finished = new Promise<GroupExit>((resolve) => {
+    child.once("error", (error) => {
+      resolve({ exitCode: null, signal: null, error, durationMs: performance.now() - startedAt });
+    });
+    child.once("exit", (exitCode, signal) => {
+      const durationMs = performance.now() - startedAt;
+      // Whatever the shell left running in the background goes too; then the pipes close.
+      void stop()
+        .then(() => closedWithin(child, closed, options.graceMs + 2000))
+        .then(() => resolve({ exitCode, signal, durationMs }));
+    });
+  });
+  return { pid, finished, stop };
+}
+
+/** Stops a process group: SIGTERM, then SIGKILL to whatever is left after `graceMs`. */
+export async function stopProcessGroup(pid: number | undefined, graceMs: number): Promise<void> {
+  if (pid === undefined || !signalGroup(pid, "SIGTERM")) return;
+  const deadline = performance.now() + graceMs;
+  while (performance.now() < deadline) {
+    await sleep(25);
+    if (!(await isGroupAlive(pid))) return;
+  }
+  signalGroup(pid, "SIGKILL");
+  for (let i = 0; i < 40 && (await isGroupAlive(pid)); i++) await sleep(25);
+}
+
+/**
+ * True when some process of the group still runs. Zombies do not count: where pid 1 does not
+ * reap orphans (many containers), a killed grandchild stays a zombie and would look alive.
+ */
+export async function isGroupAlive(pid: number): Promise<boolean> {
+  if (!signalGroup(pid, 0)) return false;
+  const entries = await readdir("/proc").catch(() => undefined);
+  if (entries === undefined) return true;
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    // Fields after the command name: state, ppid, pgrp.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (fields[2] === String(pid) && fields[0] !== "Z" && fields[0] !== "X") return true;
+  }
+  return false;
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits for stdout and stderr to close; a process outside the group holding them cannot hang us. */
+async function closedWithin(
+  child: ReturnType<typeof spawn>,
+  closed: Promise<void>,
+  ms: number,
+): Promise<void> {
+  const timeout = new AbortController();
+  const timer = sleep(ms, undefined, { signal: timeout.signal }).then(
+    () => {
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+    },
+    () => undefined,
+  );
+  await Promise.race([closed, timer]);
+  timeout.abort();
+}
+
+/** "SIGSEGV" for 11; undefined when the number is no signal. */
+export function signalName(signalNumber: number): string | undefined {
+  for (const [name, number] of Object.entries(constants.signals)) if (number === signalNumber) return name;
+  return undefined;
+}

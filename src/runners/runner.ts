@@ -1,0 +1,65 @@
+import type { Descriptor } from "../descriptor/types.js";
+import { MaatError } from "../errors.js";
+import type { MetricObservation, RunStatus } from "../results/receipt-types.js";
+
+/** Where a chunk of live output came from: the benchmark's stdout or stderr, or the inference server. */
+export type OutputStream = "stdout" | "stderr" | "server";
+
+/** One repetition to run: everything a runner needs, nothing read from globals. */
+export interface RepetitionRequest {
+  descriptor: Descriptor;
+  /** The descriptor's folder: the benchmark runs there and relative data paths resolve from it. */
+  cwd: string;
+  /** Combined stdout and stderr of this repetition are written here. */
+  logFile: string;
+  /** The inference server's log; defaults to the log file's name with `.server.log`. */
+  serverLogFile?: string;
+  /** A folder of this repetition's own (data links, the metrics file); created when absent. */
+  workDir: string;
+  /** The base environment (the CLI passes process.env); the descriptor's vars are added to it. */
+  env: Record<string, string | undefined>;
+  /** Time limit for the benchmark process in milliseconds; undefined means none. */
+  timeLimitMs?: number;
+  /** Aborting (Ctrl-C) stops the repetition: status `error`, reason "cancelled". */
+  signal?: AbortSignal;
+  /** Live output, as it arrives, for echoing to a terminal. */
+  onOutput?: (chunk: Buffer, stream: OutputStream) => void;
+}
+
+export interface RepetitionOutcome {
+  exitCode: number | null;
+  signal: string | null;
+  durationMs: number;
+  /**
+   * The process-level verdict. A benchmark that exits 0 is `succeeded` even when a declared
+   * metric is missing or NaN; those problems are in `metrics` and the orchestrator decides.
+   */
+  status: RunStatus;
+  /** One sentence saying what happened, e.g. "the benchmark exited with code 3". */
+  reason: string;
+  /** Declared metrics (client, then server), then emitted-only ones. */
+  metrics: Record<string, MetricObservation>;
+  /** Emitted metrics the descriptor does not declare: unit from the record, direction unknown. */
+  undeclaredMetrics: Record<string, { unit: string }>;
+  logs: { output: string; server?: string };
+  /** Things a reader of the receipt should know (docker image not used, malformed emit lines, ...). */
+  notes: string[];
+}
+
+export interface Runner {
+  readonly kind: "local" | "docker" | "kubernetes";
+  runRepetition(request: RepetitionRequest): Promise<RepetitionOutcome>;
+}
+
+/** The step of a repetition that failed before or around the benchmark itself. */
+export type RunnerPhase = "prepare" | "data" | "server" | "run";
+
+/** A repetition that cannot be run as described (no command, unusable data source, ...). */
+export class RunnerError extends MaatError {
+  readonly phase: RunnerPhase;
+
+  constructor(message: string, options: { phase: RunnerPhase; hint?: string; cause?: unknown }) {
+    super(message, { ...options, exitCode: 2 });
+    this.phase = options.phase;
+  }
+}
