@@ -114,7 +114,8 @@ export interface Descriptor {
     availabilityZone?: string;
     /** Extension: GPUs per instance when the instance type table does not know it. */
     gpusPerInstance?: number;
-    distributed?: { numInstances: number; processesPerInstance?: number };
+    /** `processesPerInstance: "gpus"` (Anubis) means one process per GPU of the instance. */
+    distributed?: { numInstances: number; processesPerInstance?: number | "gpus" };
   };
   env: {
     dockerImage: string;

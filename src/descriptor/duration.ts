@@ -1,0 +1,13 @@
+const DURATION = /^(?=\d)(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
+
+/**
+ * Milliseconds in a duration like "90s", "10m", "1h30m" or "500ms"; undefined when it is not one.
+ *
+ * @example parseDuration("1h30m") // 5_400_000
+ */
+export function parseDuration(text: string): number | undefined {
+  const match = DURATION.exec(text);
+  if (match === null) return undefined;
+  const [, hours, minutes, seconds, millis] = match.map((part) => Number(part ?? 0));
+  return (((hours ?? 0) * 60 + (minutes ?? 0)) * 60 + (seconds ?? 0)) * 1000 + (millis ?? 0);
+}

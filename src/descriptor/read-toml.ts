@@ -1,0 +1,56 @@
+import TOML from "@iarna/toml";
+import { parseTOML } from "toml-eslint-parser";
+import type { DescriptorProblem } from "./problem.js";
+import { SourceMap } from "./source-map.js";
+
+export type TomlTable = Record<string, unknown>;
+
+export type ReadTomlResult =
+  | { ok: true; data: TomlTable; sourceMap: SourceMap }
+  | { ok: false; problem: DescriptorProblem };
+
+/**
+ * Parses descriptor text twice: @iarna/toml for the values, toml-eslint-parser for where
+ * they are. A syntax error from either keeps that parser's line and column.
+ */
+export function readToml(text: string, file: string): ReadTomlResult {
+  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  let data: TomlTable;
+  try {
+    data = TOML.parse(source) as TomlTable;
+  } catch (error) {
+    return { ok: false, problem: iarnaSyntaxProblem(error, file) };
+  }
+  try {
+    return { ok: true, data, sourceMap: SourceMap.fromProgram(parseTOML(source)) };
+  } catch (error) {
+    return { ok: false, problem: eslintSyntaxProblem(error, file) };
+  }
+}
+
+function iarnaSyntaxProblem(error: unknown, file: string): DescriptorProblem {
+  const e = (error ?? {}) as { line?: unknown; col?: unknown; message?: unknown };
+  // @iarna/toml counts lines and columns from 0 and appends a source excerpt after the first line.
+  const firstLine = String(e.message ?? error).split("\n")[0] ?? "";
+  const message = firstLine.replace(/ at row \d+, col \d+, pos \d+:?$/, "");
+  return {
+    file,
+    line: typeof e.line === "number" ? e.line + 1 : 1,
+    column: typeof e.col === "number" ? e.col + 1 : 1,
+    field: "",
+    message: `TOML syntax error: ${message}`,
+    hint: "see https://toml.io for the syntax; strings need quotes, tables are written [name]",
+  };
+}
+
+function eslintSyntaxProblem(error: unknown, file: string): DescriptorProblem {
+  const e = (error ?? {}) as { lineNumber?: unknown; column?: unknown; message?: unknown };
+  return {
+    file,
+    line: typeof e.lineNumber === "number" ? e.lineNumber : 1,
+    column: typeof e.column === "number" ? e.column + 1 : 1,
+    field: "",
+    message: `TOML syntax error: ${String(e.message ?? error)}`,
+    hint: "see https://toml.io for the syntax",
+  };
+}
