@@ -25,11 +25,10 @@ export interface GitHubClientOptions {
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const maxRetries = options.maxRateLimitRetries ?? 3;
   const log = options.log ?? (() => {});
-  return new MaatOctokit({
+  const octokit = new MaatOctokit({
     auth: options.token,
     baseUrl: options.baseUrl ?? "https://api.github.com",
     userAgent: "maat-benchmark-action",
-    headers: { "x-github-api-version": GITHUB_API_VERSION },
     log: { debug: () => {}, info: () => {}, warn: log, error: log },
     retry: { retries: 3 },
     throttle: {
@@ -47,4 +46,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       },
     },
   });
+  // Octokit's constructor has no `headers` option (it is silently ignored): pin it in a hook.
+  octokit.hook.before("request", (request) => {
+    request.headers["x-github-api-version"] = GITHUB_API_VERSION;
+  });
+  return octokit;
 }

@@ -1,9 +1,17 @@
 import type { Command } from "../command.js";
 import { baselineCommand } from "./baseline.js";
 import { compareCommand } from "./compare.js";
+import { renderCommand } from "./render.js";
 import { resultsCommand } from "./results.js";
 import { runCommand } from "./run.js";
 import { validateCommand } from "./validate.js";
 
 /** Every `maat` command, in the order `maat --help` lists them. */
-export const commands: Command[] = [validateCommand, runCommand, resultsCommand, compareCommand, baselineCommand];
+export const commands: Command[] = [
+  validateCommand,
+  runCommand,
+  resultsCommand,
+  compareCommand,
+  baselineCommand,
+  renderCommand,
+];

@@ -1,0 +1,51 @@
+import { metricHistory } from "../baselines/index.js";
+import type { BaselineStore } from "../baselines/types.js";
+import type { ComparisonReport } from "../compare/index.js";
+import type { MetricHealth } from "../github/regression-issues.js";
+import { formatRelativeChange } from "../stats/format.js";
+import type { MetricComparison } from "../stats/types.js";
+
+/**
+ * What a scheduled / default-branch run says about each compared metric, for the issue tracker:
+ * a regression, or healthy (unchanged or improved). Metrics without a usable verdict are left out,
+ * so they neither open nor close issues.
+ */
+export function regressionFindings(report: ComparisonReport, store: BaselineStore): MetricHealth[] {
+  const findings: MetricHealth[] = [];
+  for (const benchmark of report.benchmarks) {
+    const hardware = benchmark.baselineHardware ?? benchmark.hardware.slug;
+    const baseline = store.baselines(benchmark.benchmarkId).find((b) => b.hardware.slug === hardware);
+    for (const comparison of benchmark.comparisons) {
+      if (!["regression", "unchanged", "improvement"].includes(comparison.verdict)) continue;
+      const finding: MetricHealth = {
+        benchmark: benchmark.benchmarkId,
+        metric: comparison.metric,
+        hardware,
+        state: comparison.verdict === "regression" ? "regression" : "healthy",
+        details: describeNumbers(comparison),
+      };
+      const runs = baseline ? metricHistory(baseline, comparison.metric).runs : [];
+      const lastCommit = runs.at(-1)?.commit;
+      const thisCommit = report.benchmarks.length ? undefined : undefined;
+      if (comparison.verdict === "regression" && lastCommit) finding.commitRange = `${lastCommit.slice(0, 7)}...${thisCommit ?? "HEAD"}`;
+      findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+function describeNumbers(c: MetricComparison): string {
+  const base = c.baseline ? `${round(c.baseline.level)} ± ${round(c.baseline.robustSigma)} (${c.baseline.runs} runs)` : "-";
+  const now = c.candidate ? `${round(c.candidate.mean)} (95% CI ${round(c.candidate.ciLow)} to ${round(c.candidate.ciHigh)})` : "-";
+  return [
+    "| baseline | this run | change | verdict |",
+    "| --- | --- | --- | --- |",
+    `| ${base} ${c.unit} | ${now} ${c.unit} | ${formatRelativeChange(c)} | ${c.verdict} |`,
+    "",
+    c.reason,
+  ].join("\n");
+}
+
+function round(value: number): string {
+  return Number(value.toPrecision(4)).toString();
+}

@@ -1,0 +1,140 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { metricHistory, readBaselineStore } from "../baselines/index.js";
+import type { BaselineStore } from "../baselines/types.js";
+import { loadRepositoryConfig, type RepositoryConfig } from "../config/index.js";
+import { type ComparisonReport, compareReceipts, readReceipts } from "../compare/index.js";
+import { MaatError } from "../errors.js";
+import type { GitHubClient } from "../github/client.js";
+import { syncRegressionIssues } from "../github/regression-issues.js";
+import { parseRepository } from "../github/repository.js";
+import { upsertStickyComment } from "../github/sticky-comment.js";
+import { JOB_SUMMARY_LIMIT, renderReport, summaryLine, type TrendPoint } from "../report/index.js";
+import type { ComparisonPolicy } from "../stats/types.js";
+import { regressionFindings } from "./regression-findings.js";
+import type { StepReporter, WorkflowContext } from "./workflow-context.js";
+
+export interface ReportStepOptions {
+  context: WorkflowContext;
+  configPath: string;
+  resultsDir: string;
+  baselinesDir: string;
+  failOnRegression: boolean | undefined;
+  comment: boolean;
+  octokit: GitHubClient | undefined;
+  reporter: StepReporter;
+}
+
+/**
+ * `command: report`: weighs every receipt of the workflow run against the baselines, writes the
+ * report (file, job summary, sticky PR comment), keeps regression issues in step on scheduled
+ * and default-branch runs, and fails the step on regressions or failed benchmarks.
+ */
+export async function reportStep(options: ReportStepOptions): Promise<ComparisonReport> {
+  const { context, reporter } = options;
+  const root = context.workspace;
+  const config = await loadRepositoryConfig(root, options.configPath !== "maat.toml" ? { path: options.configPath } : {});
+  const files = await readReceipts([path.resolve(root, options.resultsDir)], root).catch((error) => {
+    if (error instanceof MaatError && /does not exist/.test(error.message)) return [];
+    throw error;
+  });
+  const receipts = files.map((f) => f.receipt);
+  const store = await readBaselineStore(path.resolve(root, options.baselinesDir), receipts.map((r) => r.benchmark.id));
+  const report = compareReceipts(receipts, store, policyFrom(config));
+  const input = {
+    report,
+    receipts,
+    history: trendReader(store),
+    links: { ...(context.runUrl ? { runUrl: context.runUrl, summaryUrl: context.runUrl } : {}) },
+    title: "Maat benchmark report",
+  };
+
+  const full = renderReport(input, { limit: JOB_SUMMARY_LIMIT });
+  const reportPath = path.join(path.resolve(root, options.resultsDir), "..", "report.md");
+  await mkdir(path.dirname(reportPath), { recursive: true });
+  await writeFile(reportPath, full.markdown);
+  await reporter.appendSummary(full.markdown);
+  reporter.info(summaryLine(report));
+
+  const repo = context.repository ? parseRepository(context.repository) : undefined;
+  const pullRequest = Number((context.payload.pull_request as { number?: number } | undefined)?.number);
+  if (Number.isInteger(pullRequest) && options.comment && config.pullRequests.comment && options.octokit && repo) {
+    const body = renderReport(input).markdown;
+    const result = await upsertStickyComment(
+      options.octokit,
+      { ...repo, issueNumber: pullRequest, workflow: context.workflow },
+      body,
+    );
+    reporter.info(`Pull request comment ${result.action}: ${result.url}`);
+  }
+  if (tracksRegressions(context) && options.octokit && repo) {
+    const actions = await syncRegressionIssues(options.octokit, repo, regressionFindings(report, store), {
+      labels: config.issues.labels,
+      assignees: config.issues.assignees,
+      closeAfterGoodRuns: config.issues.closeAfterGoodRuns,
+      ...(context.runUrl ? { runUrl: context.runUrl } : {}),
+      repositoryUrl: `${context.serverUrl}/${context.repository}`,
+    });
+    for (const action of actions.filter((a) => a.kind !== "none")) {
+      reporter.info(`Regression issue ${action.kind}: #${"number" in action ? action.number : "?"}`);
+    }
+  }
+
+  const { totals } = report;
+  reporter.setOutput("verdict", overallVerdict(report));
+  reporter.setOutput("regressions", String(totals.regressions));
+  reporter.setOutput("improvements", String(totals.improvements));
+  reporter.setOutput("failed", String(report.benchmarks.filter((b) => b.status !== "succeeded").length));
+  reporter.setOutput("report-path", path.relative(root, reportPath));
+
+  const failOnRegression = options.failOnRegression ?? config.compare.failOnRegression;
+  const failedRuns = report.benchmarks.filter((b) => b.status !== "succeeded");
+  const problems: string[] = [];
+  if (failedRuns.length > 0) {
+    problems.push(...failedRuns.map((b) => `${b.benchmarkId} ${b.status}: ${b.statusReason ?? "no reason given"}`));
+  }
+  if (failOnRegression && totals.regressions > 0) problems.unshift(summaryLine(report));
+  if (problems.length > 0) {
+    throw new MaatError(problems.join("; "), { hint: "see the report in the job summary", exitCode: 1 });
+  }
+  return report;
+}
+
+function policyFrom(config: RepositoryConfig): Partial<ComparisonPolicy> {
+  const { sigma, minEffect, fdr, minBaselineRuns } = config.compare;
+  return {
+    ...(sigma === undefined ? {} : { sigma }),
+    ...(minEffect === undefined ? {} : { minEffect }),
+    ...(fdr === undefined ? {} : { fdr }),
+    ...(minBaselineRuns === undefined ? {} : { minBaselineRuns }),
+  };
+}
+
+/** Regression issues follow the default branch: scheduled runs and pushes (to the default branch). */
+function tracksRegressions(context: WorkflowContext): boolean {
+  if (context.eventName === "schedule") return true;
+  if (context.eventName !== "push") return false;
+  const defaultBranch = (context.payload.repository as { default_branch?: string } | undefined)?.default_branch;
+  return defaultBranch !== undefined && context.ref === `refs/heads/${defaultBranch}`;
+}
+
+function trendReader(store: BaselineStore) {
+  return (benchmarkId: string, hardwareSlug: string, metric: string): TrendPoint[] => {
+    const baseline = store.baselines(benchmarkId).find((b) => b.hardware.slug === hardwareSlug);
+    if (!baseline) return [];
+    return metricHistory(baseline, metric).runs.map((run) => ({
+      label: run.commit?.slice(0, 7) ?? run.date.slice(5, 10),
+      value: run.summary.mean,
+    }));
+  };
+}
+
+function overallVerdict(report: ComparisonReport): string {
+  const t = report.totals;
+  if (report.benchmarks.some((b) => b.status !== "succeeded")) return "failed";
+  if (t.regressions > 0) return "regression";
+  if (t.improvements > 0) return "improvement";
+  if (t.unchanged > 0) return "unchanged";
+  if (t.noBaseline > 0) return "no-baseline";
+  return t.benchmarks === 0 ? "none" : "inconclusive";
+}

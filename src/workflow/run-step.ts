@@ -1,0 +1,84 @@
+import path from "node:path";
+import { loadRepositoryConfig } from "../config/index.js";
+import { loadDescriptor } from "../descriptor/index.js";
+import { MaatError } from "../errors.js";
+import { readHostFingerprint } from "../results/host-fingerprint.js";
+import { readSourceInfo } from "../results/source-info.js";
+import { createLocalRunner, DOCKER_IMAGE_NOTE } from "../runners/local/local-runner.js";
+import { formatProgress } from "../run/progress.js";
+import { type BenchmarkRun, runBenchmark } from "../run/run-benchmark.js";
+import { precisionReached } from "../stats/precision.js";
+import type { StepReporter, WorkflowContext } from "./workflow-context.js";
+
+export interface RunStepOptions {
+  context: WorkflowContext;
+  configPath: string;
+  /** Descriptor files of this matrix job, relative to the workspace. */
+  descriptors: string[];
+  resultsDir: string;
+  repetitions: number | "auto" | undefined;
+  runnerLabels: string[];
+  env: Record<string, string | undefined>;
+  reporter: StepReporter;
+  signal: AbortSignal;
+}
+
+/**
+ * `command: run`: runs this matrix job's benchmarks and writes their receipts. Receipts are
+ * on disk before the step ends; the workflow uploads them as an artifact (even on failure).
+ */
+export async function runStep(options: RunStepOptions): Promise<BenchmarkRun[]> {
+  const { context, reporter } = options;
+  const repoRoot = context.workspace;
+  if (options.descriptors.length === 0) {
+    throw new MaatError('input "descriptor" is empty', { hint: "pass the matrix entry: descriptor: ${{ matrix.descriptor }}" });
+  }
+  const config = await loadRepositoryConfig(
+    repoRoot,
+    options.configPath !== "maat.toml" ? { path: options.configPath } : {},
+  );
+  const env = { ...options.env, MAAT_RUNNER_LABELS: options.runnerLabels.join(",") };
+  const [source, host] = await Promise.all([readSourceInfo(repoRoot, env), readHostFingerprint(env)]);
+  const runner = createLocalRunner();
+  const runs: BenchmarkRun[] = [];
+  for (const file of options.descriptors) {
+    const descriptor = await loadDescriptor(file, { repoRoot });
+    const run = await reporter.group(`Benchmark ${descriptor.id}`, () =>
+      runBenchmark({
+        descriptor,
+        descriptorDir: path.dirname(path.join(repoRoot, descriptor.path)),
+        runner,
+        resultsDir: path.resolve(repoRoot, options.resultsDir),
+        env,
+        overrides: {
+          ...(options.repetitions !== undefined
+            ? { repetitions: options.repetitions }
+            : config.run.repetitions !== undefined && descriptor.run.repetitions === 1
+              ? { repetitions: config.run.repetitions }
+              : {}),
+          ...(config.run.timeoutMs !== undefined && descriptor.run.timeoutMs === undefined
+            ? { timeoutMs: config.run.timeoutMs }
+            : {}),
+        },
+        source,
+        host,
+        backend: { kind: "local", dockerImageUsed: false, note: DOCKER_IMAGE_NOTE },
+        signal: options.signal,
+        progress: (event) => reporter.info(formatProgress(event)),
+        onOutput: (chunk) => reporter.info(chunk.toString("utf8").replace(/\n$/, "")),
+        precisionCheck: (values, target) => precisionReached(values, target, 0.95),
+      }),
+    );
+    runs.push(run);
+  }
+  reporter.setOutput("receipt-path", runs.map((r) => path.relative(repoRoot, r.receiptPath)).join("\n"));
+  const failed = runs.filter((r) => r.receipt.status !== "succeeded");
+  reporter.setOutput("failed", String(failed.length));
+  if (failed.length > 0) {
+    throw new MaatError(
+      failed.map((r) => `${r.receipt.benchmark.id} ${r.receipt.status}: ${r.receipt.reason ?? "no reason"}`).join("; "),
+      { hint: "see the benchmark's log in the results artifact", exitCode: 1 },
+    );
+  }
+  return runs;
+}
