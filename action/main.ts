@@ -1,4 +1,75 @@
-// The GitHub Action entry: a thin adapter over the library (see issue 4).
+// The GitHub Action entry: reads inputs once, calls the library step, reports failures once.
 import * as core from "@actions/core";
+import { MaatError } from "../src/errors.js";
+import { createGitHubClient } from "../src/github/client.js";
+import { baselineStep } from "../src/workflow/baseline-step.js";
+import { planStep } from "../src/workflow/plan-step.js";
+import { reportStep } from "../src/workflow/report-step.js";
+import { runStep } from "../src/workflow/run-step.js";
+import { readSettings } from "./settings.js";
+import { coreReporter } from "./step-reporter.js";
+import { readWorkflowContext } from "./workflow-context.js";
 
-core.setFailed("The Maat action is not built yet: use the maat CLI (dist/cli.js).");
+async function main(): Promise<void> {
+  const settings = readSettings();
+  const context = readWorkflowContext(process.env);
+  const octokit = settings.token
+    ? createGitHubClient({ token: settings.token, baseUrl: context.apiUrl, log: (m) => core.warning(m) })
+    : undefined;
+  const controller = new AbortController();
+  // GitHub cancels a job with SIGINT, then SIGTERM: stop the benchmark and keep what we have.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => controller.abort(new Error(`${signal} received`)));
+  }
+  const common = { context, configPath: settings.configPath, reporter: coreReporter };
+  switch (settings.command) {
+    case "plan":
+      return planStep({
+        ...common,
+        descriptorGlobs: settings.descriptorGlobs,
+        benchmarks: settings.benchmarks,
+        octokit,
+        now: new Date(),
+      });
+    case "run":
+      await runStep({
+        ...common,
+        descriptors: settings.descriptors,
+        resultsDir: settings.resultsDir,
+        repetitions: settings.repetitions,
+        runnerLabels: settings.runnerLabels,
+        env: process.env,
+        signal: controller.signal,
+      });
+      return;
+    case "report":
+      await reportStep({
+        ...common,
+        resultsDir: settings.resultsDir,
+        baselinesDir: settings.baselinesDir,
+        failOnRegression: settings.failOnRegression,
+        comment: settings.comment,
+        octokit,
+      });
+      return;
+    case "baseline":
+      return baselineStep({
+        ...common,
+        resultsDir: settings.resultsDir,
+        baselinesDir: settings.baselinesDir,
+        mode: settings.baselineMode,
+        octokit,
+      });
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  if (error instanceof MaatError) {
+    core.setFailed(error.hint ? `${error.message}\nHint: ${error.hint}` : error.message);
+  } else {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    core.setFailed(`Maat failed unexpectedly; please report this with the log:\n${detail}`);
+  }
+}

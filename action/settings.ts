@@ -33,7 +33,7 @@ export function readSettings(): ActionSettings {
   return {
     command: command as ActionCommand,
     descriptorGlobs: core.getMultilineInput("descriptors"),
-    descriptors: core.getMultilineInput("descriptor"),
+    descriptors: splitList(core.getInput("descriptor")),
     configPath: core.getInput("config") || "maat.toml",
     token,
     failOnRegression: optionalBoolean("fail-on-regression"),

@@ -15,7 +15,8 @@ export interface MatrixEntry {
   name: string;
   descriptors: string[];
   benchmarks: string[];
-  runsOn: string[];
+  /** `runs-on` labels, keyed as the workflow uses them: `runs-on: ${{ matrix.runs-on }}`. */
+  "runs-on": string[];
   backend: Backend;
   descriptor?: string;
   benchmark?: string;
@@ -86,7 +87,7 @@ function toMatrixEntry(pack: PlanEntry[]): MatrixEntry {
     name: pack.length === 1 ? first.benchmark : `${first.benchmark} +${pack.length - 1} more`,
     descriptors: pack.map((e) => e.descriptor),
     benchmarks: pack.map((e) => e.benchmark),
-    runsOn: first.runsOn,
+    "runs-on": first.runsOn,
     backend: first.backend,
   };
   if (pack.length === 1) {

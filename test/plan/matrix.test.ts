@@ -18,7 +18,7 @@ describe("toMatrix", () => {
         name: "b-1",
         descriptors: ["b/1.toml"],
         benchmarks: ["b-1"],
-        runsOn: ["self-hosted", "linux"],
+        "runs-on": ["self-hosted", "linux"],
         backend: "local",
         descriptor: "b/1.toml",
         benchmark: "b-1",
@@ -27,7 +27,7 @@ describe("toMatrix", () => {
         name: "b-2",
         descriptors: ["b/2.toml"],
         benchmarks: ["b-2"],
-        runsOn: ["self-hosted", "linux"],
+        "runs-on": ["self-hosted", "linux"],
         backend: "local",
         descriptor: "b/2.toml",
         benchmark: "b-2",
@@ -59,7 +59,7 @@ describe("toMatrix", () => {
       const expected = job.descriptors.map((p) =>
         plan.entries.find((e) => e.descriptor === p)!.runsOn.join(),
       );
-      expect(new Set(expected)).toEqual(new Set([job.runsOn.join()]));
+      expect(new Set(expected)).toEqual(new Set([job["runs-on"].join()]));
     }
     expect(include.some((job) => job.descriptors.length > 1 && job.descriptor === undefined)).toBe(true);
     expect(Math.max(...include.map((j) => j.descriptors.length))).toBe(2);

@@ -1,0 +1,77 @@
+import path from "node:path";
+import { foldReceipts } from "../baselines/index.js";
+import { loadRepositoryConfig } from "../config/index.js";
+import { readReceipts } from "../compare/index.js";
+import { MaatError } from "../errors.js";
+import { commitBaselines } from "../git/commit-baselines.js";
+import type { GitHubClient } from "../github/client.js";
+import { parseRepository } from "../github/repository.js";
+import type { StepReporter, WorkflowContext } from "./workflow-context.js";
+
+export interface BaselineStepOptions {
+  context: WorkflowContext;
+  configPath: string;
+  resultsDir: string;
+  baselinesDir: string;
+  mode: "push" | "pull_request" | undefined;
+  octokit: GitHubClient | undefined;
+  reporter: StepReporter;
+}
+
+/**
+ * `command: baseline`: folds the succeeded receipts of this workflow run into `baselines/` and
+ * commits them to the default branch (or opens a pull request with the change), retrying on
+ * concurrent pushes so parallel jobs never lose a run.
+ */
+export async function baselineStep(options: BaselineStepOptions): Promise<void> {
+  const { context, reporter } = options;
+  const root = context.workspace;
+  const config = await loadRepositoryConfig(root, options.configPath !== "maat.toml" ? { path: options.configPath } : {});
+  const files = await readReceipts([path.resolve(root, options.resultsDir)], root).catch((error) => {
+    if (error instanceof MaatError && /does not exist/.test(error.message)) return [];
+    throw error;
+  });
+  if (files.length === 0) {
+    reporter.info("No receipts to fold into the baselines.");
+    return;
+  }
+  const receipts = files.map((f) => f.receipt);
+  const payloadRepository = context.payload.repository as { default_branch?: string } | undefined;
+  const branch = config.baselines.branch ?? payloadRepository?.default_branch ?? "main";
+  const mode = options.mode ?? (config.baselines.commit === "pull_request" ? "pull_request" : "push");
+  const prBranch = `maat/baselines-${context.runId || Date.now()}`;
+  let refused = 0;
+  const result = await commitBaselines({
+    repoDir: root,
+    branch,
+    baselinesPath: options.baselinesDir,
+    mode,
+    prBranch,
+    message: `maat: update baselines (${receipts.length} result(s))\n\nWorkflow run: ${context.runUrl || "local"}`,
+    log: (message) => reporter.info(message),
+    fold: async (dir) => {
+      const report = await foldReceipts(dir, receipts, { maxRuns: config.baselines.maxRuns });
+      refused = report.refused.length;
+      for (const r of report.refused) reporter.warning(`not folded: ${r.resultId}: ${r.reason}`);
+      return report.written.length > 0;
+    },
+  });
+  reporter.info(
+    result.outcome === "pushed"
+      ? `Baselines committed to ${result.branch} (${result.commit?.slice(0, 7)}) after ${result.attempts} attempt(s); ${refused} refused.`
+      : "Baselines already contain these results; nothing to commit.",
+  );
+  if (result.outcome === "pushed" && mode === "pull_request") {
+    if (!options.octokit || !context.repository) {
+      throw new MaatError(`pushed ${result.branch} but cannot open a pull request without github-token`);
+    }
+    const { data } = await options.octokit.rest.pulls.create({
+      ...parseRepository(context.repository),
+      title: "maat: update benchmark baselines",
+      head: result.branch,
+      base: branch,
+      body: `Folds the results of ${context.runUrl || "a Maat run"} into \`${options.baselinesDir}/\`.`,
+    });
+    reporter.info(`Opened baseline pull request #${data.number}: ${data.html_url}`);
+  }
+}

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { pullRequestEvent, scheduleEvent, workflowDispatchEvent } from "../support/fake-github/events.js";
+import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.js";
+import { makeWorkspace, OWNER, REPO, runAction, speedDescriptor } from "./harness.js";
+
+let github: FakeGitHub;
+beforeEach(async () => {
+  github = await startFakeGitHub();
+  github.state.addRepo({ owner: OWNER, repo: REPO, defaultBranch: "main" });
+});
+afterEach(async () => {
+  expect(github.violations).toEqual([]);
+  await github.close();
+});
+
+const HEAD = "a".repeat(40);
+
+describe("the action's plan step", () => {
+  it("plans the benchmark a same-repository pull request touches, as a matrix for its runner", async () => {
+    const { workspace } = makeWorkspace({ "benchmarks/other/descriptor.toml": speedDescriptor });
+    github.state.addPullRequest({
+      number: 7,
+      headSha: HEAD,
+      baseRef: "main",
+      headRepoFullName: `${OWNER}/${REPO}`,
+      labels: [],
+      files: [{ filename: "benchmarks/speed/descriptor.toml", status: "modified" }],
+    });
+    const run = await runAction({
+      github,
+      workspace,
+      eventName: "pull_request",
+      payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 7, headSha: HEAD }),
+      inputs: { command: "plan" },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs["has-benchmarks"]).toBe("true");
+    const matrix = JSON.parse(run.outputs.matrix!);
+    expect(matrix.include).toHaveLength(1);
+    expect(matrix.include[0]).toMatchObject({
+      descriptor: "benchmarks/speed/descriptor.toml",
+      benchmark: "speed",
+      "runs-on": ["self-hosted", "linux"],
+      backend: "local",
+    });
+    expect(run.summary).toContain("speed");
+    expect(run.summary).toContain("other");
+  });
+
+  it("plans nothing for a fork pull request without the trust label, and says how to ask", async () => {
+    const { workspace } = makeWorkspace();
+    github.state.addPullRequest({
+      number: 8,
+      headSha: HEAD,
+      baseRef: "main",
+      headRepoFullName: `stranger/${REPO}`,
+      labels: [],
+      files: [{ filename: "benchmarks/speed/descriptor.toml", status: "modified" }],
+    });
+    const run = await runAction({
+      github,
+      workspace,
+      eventName: "pull_request",
+      payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 8, headSha: HEAD, forkOwner: "stranger" }),
+      inputs: { command: "plan" },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs["has-benchmarks"]).toBe("false");
+    expect(run.summary).toContain("benchmark:trusted");
+  });
+
+  it("plans a fork pull request when a maintainer applies the trust label to its head commit", async () => {
+    const { workspace } = makeWorkspace();
+    github.state.addPullRequest({
+      number: 9,
+      headSha: HEAD,
+      baseRef: "main",
+      headRepoFullName: `stranger/${REPO}`,
+      labels: ["benchmark:trusted"],
+      files: [{ filename: "benchmarks/speed/descriptor.toml", status: "modified" }],
+    });
+    const payload = pullRequestEvent({
+      owner: OWNER,
+      repo: REPO,
+      number: 9,
+      headSha: HEAD,
+      forkOwner: "stranger",
+      action: "labeled",
+      label: "benchmark:trusted",
+    });
+    (payload.pull_request as { labels: unknown[] }).labels = [{ name: "benchmark:trusted" }];
+    const run = await runAction({ github, workspace, eventName: "pull_request_target", payload, inputs: { command: "plan" } });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs["has-benchmarks"]).toBe("true");
+  });
+
+  it("annotates every invalid descriptor line and fails", async () => {
+    const { workspace } = makeWorkspace({
+      "benchmarks/broken/descriptor.toml": speedDescriptor.replace('strategy = "single_node"', 'strategy = "horovd"'),
+    });
+    const run = await runAction({
+      github,
+      workspace,
+      eventName: "workflow_dispatch",
+      payload: workflowDispatchEvent({ owner: OWNER, repo: REPO, inputs: { benchmarks: "all" } }),
+      inputs: { command: "plan" },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error file=benchmarks\/broken\/descriptor.toml,line=7,col=12::.*hardware.strategy/);
+    expect(run.stdout).toContain('did you mean "horovod"');
+    expect(run.stdout).toMatch(/::error::1 problem\(s\) in benchmark descriptors/);
+  });
+
+  it("plans every descriptor for a manual dispatch of all", async () => {
+    const { workspace } = makeWorkspace({ "benchmarks/other/descriptor.toml": speedDescriptor });
+    const run = await runAction({
+      github,
+      workspace,
+      eventName: "workflow_dispatch",
+      payload: workflowDispatchEvent({ owner: OWNER, repo: REPO, inputs: { benchmarks: "all" } }),
+      inputs: { command: "plan" },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(JSON.parse(run.outputs.matrix!).include.map((e: { benchmark: string }) => e.benchmark)).toEqual([
+      "other",
+      "speed",
+    ]);
+  });
+
+  it("plans a scheduled descriptor whose cron fired since the previous scheduled run", async () => {
+    const nightly = speedDescriptor.replace('description = "Prints a speed the test controls"', 'description = "n"\nscheduling = "*/5 * * * *"');
+    const { workspace } = makeWorkspace({ "benchmarks/nightly/descriptor.toml": nightly });
+    const run = await runAction({
+      github,
+      workspace,
+      eventName: "schedule",
+      payload: scheduleEvent({ owner: OWNER, repo: REPO, cron: "*/10 * * * *" }),
+      inputs: { command: "plan" },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    const planned = JSON.parse(run.outputs.matrix!).include.map((e: { benchmark: string }) => e.benchmark);
+    expect(planned).toEqual(["nightly"]);
+    expect(run.summary).toMatch(/speed/);
+  });
+});
