@@ -42,7 +42,8 @@ export function labelledSuite(seed = 7): LabelledSeries[] {
     }
     if (kind === 3) for (let i = 0; i < length; i++) level[i] = 100 * (1 + (0.03 * i) / length);
     const values = level.map((l) => l * (1 + sd * noise(random)));
-    if (kind === 2) for (let k = 0; k < 3; k++) values[20 + random.int(length - 40)]! *= 1.3 + random.uniform() * 0.5;
+    if (kind === 2)
+      for (let k = 0; k < 3; k++) values[20 + random.int(length - 40)]! *= 1.3 + random.uniform() * 0.5;
     suite.push({ values, changes });
   }
   return suite;
@@ -50,8 +51,12 @@ export function labelledSuite(seed = 7): LabelledSeries[] {
 
 type Method = (values: number[]) => number[];
 
-const previousRatio = (limit: number): Method => (values) =>
-  values.flatMap((v, i) => (i > 0 && (v / values[i - 1]! >= limit || values[i - 1]! / v >= limit) ? [i] : []));
+const previousRatio =
+  (limit: number): Method =>
+  (values) =>
+    values.flatMap((v, i) =>
+      i > 0 && (v / values[i - 1]! >= limit || values[i - 1]! / v >= limit) ? [i] : [],
+    );
 
 const zScoreRule: Method = (values) =>
   values.flatMap((v, i) => {
@@ -117,14 +122,16 @@ export const detectionQualitySuite: BenchSuite = {
     const suite = labelledSuite();
     const scores = METHODS.map(([name, method, simple]) => ({ name, simple, score: score(suite, method) }));
     const best = scores.filter((s) => s.simple).sort((a, b) => b.score.f1 - a.score.f1)[0]!;
-    return scores.map(({ name, simple, score: s }): BenchRow => ({
-      suite: "detection-quality",
-      case: name,
-      value: describe(s),
-      reference: simple ? "(simple rule)" : `${best.name}: ${describe(best.score)}`,
-      ratio: simple || best.score.f1 === 0 ? null : s.f1 / best.score.f1,
-      target: simple ? "-" : "F1 above the best simple rule, FA/1k <= 1",
-      met: simple ? null : s.f1 > best.score.f1 && s.falseAlarmsPer1k <= 1,
-    }));
+    return scores.map(
+      ({ name, simple, score: s }): BenchRow => ({
+        suite: "detection-quality",
+        case: name,
+        value: describe(s),
+        reference: simple ? "(simple rule)" : `${best.name}: ${describe(best.score)}`,
+        ratio: simple || best.score.f1 === 0 ? null : s.f1 / best.score.f1,
+        target: simple ? "-" : "F1 above the best simple rule, FA/1k <= 1",
+        met: simple ? null : s.f1 > best.score.f1 && s.falseAlarmsPer1k <= 1,
+      }),
+    );
   },
 };

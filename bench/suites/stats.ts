@@ -56,11 +56,19 @@ export const statsSuite: BenchSuite = {
     const inputs = metricInputs(10_000, 100);
     const compareMs = time(3, () => compareMetrics(inputs));
     const random = createRandom(2);
-    const series = Array.from({ length: 5000 }, (_, i) => (i < 2500 ? 100 : 104) * (1 + 0.01 * random.normal()));
+    const series = Array.from(
+      { length: 5000 },
+      (_, i) => (i < 2500 ? 100 : 104) * (1 + 0.01 * random.normal()),
+    );
     const detectMs = time(5, () => detectChangePoints(series));
     const replayMs = time(3, () => replayGate(series, { direction: "lower_is_better" }));
     return [
-      row("compareMetrics, 10,000 metrics x 100-run history", compareMs, 1000, "target of the whole `maat compare`: 1 s"),
+      row(
+        "compareMetrics, 10,000 metrics x 100-run history",
+        compareMs,
+        1000,
+        "target of the whole `maat compare`: 1 s",
+      ),
       row("detectChangePoints, 5,000 points", detectMs, 200, "target of `maat detect`: 200 ms"),
       row("replayGate, 5,000 points", replayMs, 1000, "no target; informational"),
     ];

@@ -1,6 +1,7 @@
 import type { Command } from "../command.js";
 import { baselineCommand } from "./baseline.js";
 import { compareCommand } from "./compare.js";
+import { detectCommand } from "./detect.js";
 import { renderCommand } from "./render.js";
 import { resultsCommand } from "./results.js";
 import { runCommand } from "./run.js";
@@ -13,5 +14,6 @@ export const commands: Command[] = [
   resultsCommand,
   compareCommand,
   baselineCommand,
+  detectCommand,
   renderCommand,
 ];

@@ -1,0 +1,12 @@
+import { median } from "simple-statistics";
+import type { Series } from "./types.js";
+
+/** One point per run: the median of its repetitions, so one wild repetition does not move the point. */
+export function pointValues(series: Series): number[] {
+  return series.map((point) => (typeof point === "number" ? point : median([...point])));
+}
+
+/** Every point's repetitions as an array (a single value becomes a one-element array). */
+export function pointRepetitions(series: Series): number[][] {
+  return series.map((point) => (typeof point === "number" ? [point] : [...point]));
+}
