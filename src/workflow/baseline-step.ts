@@ -1,7 +1,7 @@
 import path from "node:path";
 import { foldReceipts } from "../baselines/index.js";
-import { loadRepositoryConfig } from "../config/index.js";
 import { readReceipts } from "../compare/index.js";
+import { loadRepositoryConfig } from "../config/index.js";
 import { MaatError } from "../errors.js";
 import { commitBaselines } from "../git/commit-baselines.js";
 import type { GitHubClient } from "../github/client.js";
@@ -26,7 +26,10 @@ export interface BaselineStepOptions {
 export async function baselineStep(options: BaselineStepOptions): Promise<void> {
   const { context, reporter } = options;
   const root = context.workspace;
-  const config = await loadRepositoryConfig(root, options.configPath !== "maat.toml" ? { path: options.configPath } : {});
+  const config = await loadRepositoryConfig(
+    root,
+    options.configPath !== "maat.toml" ? { path: options.configPath } : {},
+  );
   const files = await readReceipts([path.resolve(root, options.resultsDir)], root).catch((error) => {
     if (error instanceof MaatError && /does not exist/.test(error.message)) return [];
     throw error;

@@ -34,7 +34,9 @@ export async function loadRepository(
   const files = (await findDescriptorFiles(["."], { cwd: repoRoot, repoRoot })).filter((file) =>
     matches(path.relative(repoRoot, file).replaceAll("\\", "/")),
   );
-  const results: DescriptorResult[] = await Promise.all(files.map((file) => validateDescriptorFile(file, { repoRoot })));
+  const results: DescriptorResult[] = await Promise.all(
+    files.map((file) => validateDescriptorFile(file, { repoRoot })),
+  );
   const descriptors = results.flatMap((r) => (r.descriptor ? [r.descriptor] : []));
   return {
     config,

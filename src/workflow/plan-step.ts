@@ -37,7 +37,12 @@ export async function planStep(options: PlanStepOptions): Promise<void> {
   if (repository.problems.length > 0) throw new InvalidDescriptorsError(repository.problems.length);
 
   const event = await readPlanEvent(options, repository.config.pullRequests.trustLabel);
-  const plan = planRuns({ event, descriptors: repository.descriptors, config: repository.config, now: options.now });
+  const plan = planRuns({
+    event,
+    descriptors: repository.descriptors,
+    config: repository.config,
+    now: options.now,
+  });
   const matrix = toMatrix(plan);
   reporter.setOutput("matrix", JSON.stringify(matrix));
   reporter.setOutput("has-benchmarks", String(plan.entries.length > 0));
@@ -53,20 +58,25 @@ async function readPlanEvent(options: PlanStepOptions, trustLabel: string): Prom
   switch (context.eventName) {
     case "pull_request":
     case "pull_request_target": {
-      if (!octokit || !repo) throw new Error("planning a pull request needs github-token to list its changed files");
+      if (!octokit || !repo)
+        throw new Error("planning a pull request needs github-token to list its changed files");
       const changedFiles = await pullRequestFiles(octokit, repo, Number(payload.pull_request?.number));
       return planEventFromWebhook(context.eventName, payload, { changedFiles, trustLabel });
     }
     case "push": {
       const changedFiles =
-        octokit && repo ? await pushFiles(octokit, repo, payload.before, payload.after).catch(() => undefined) : undefined;
+        octokit && repo
+          ? await pushFiles(octokit, repo, payload.before, payload.after).catch(() => undefined)
+          : undefined;
       return planEventFromWebhook("push", payload, changedFiles ? { changedFiles } : {});
     }
     case "schedule": {
       const lastRunAt =
         octokit && repo
           ? await previousScheduledRun(octokit, repo, context.workflowRef, context.runId).catch((error) => {
-              options.reporter.warning(`could not find the previous scheduled run (${error.message}); using the cron alone`);
+              options.reporter.warning(
+                `could not find the previous scheduled run (${error.message}); using the cron alone`,
+              );
               return undefined;
             })
           : undefined;
@@ -74,7 +84,10 @@ async function readPlanEvent(options: PlanStepOptions, trustLabel: string): Prom
     }
     case "workflow_dispatch": {
       const fromPayload = payload.inputs?.benchmarks;
-      const names = typeof fromPayload === "string" && fromPayload.trim() !== "" ? fromPayload : options.benchmarks.join(",");
+      const names =
+        typeof fromPayload === "string" && fromPayload.trim() !== ""
+          ? fromPayload
+          : options.benchmarks.join(",");
       return planEventFromWebhook("workflow_dispatch", { inputs: { benchmarks: names } });
     }
     default:

@@ -14,7 +14,11 @@ export async function previousScheduledRun(
   // GITHUB_WORKFLOW_REF: owner/repo/.github/workflows/file.yml@refs/heads/main
   const file = /\.github\/workflows\/([^@]+)@/.exec(workflowRef)?.[1];
   if (!file) return undefined;
-  const { data } = await octokit.rest.actions.listWorkflowRunsForRepo({ ...repo, event: "schedule", per_page: 30 });
+  const { data } = await octokit.rest.actions.listWorkflowRunsForRepo({
+    ...repo,
+    event: "schedule",
+    per_page: 30,
+  });
   const previous = data.workflow_runs.find(
     (run) => String(run.id) !== currentRunId && (run.path === undefined || run.path.endsWith(file)),
   );

@@ -27,7 +27,8 @@ export function regressionFindings(report: ComparisonReport, store: BaselineStor
       const runs = baseline ? metricHistory(baseline, comparison.metric).runs : [];
       const lastCommit = runs.at(-1)?.commit;
       const thisCommit = report.benchmarks.length ? undefined : undefined;
-      if (comparison.verdict === "regression" && lastCommit) finding.commitRange = `${lastCommit.slice(0, 7)}...${thisCommit ?? "HEAD"}`;
+      if (comparison.verdict === "regression" && lastCommit)
+        finding.commitRange = `${lastCommit.slice(0, 7)}...${thisCommit ?? "HEAD"}`;
       findings.push(finding);
     }
   }
@@ -35,8 +36,12 @@ export function regressionFindings(report: ComparisonReport, store: BaselineStor
 }
 
 function describeNumbers(c: MetricComparison): string {
-  const base = c.baseline ? `${round(c.baseline.level)} ± ${round(c.baseline.robustSigma)} (${c.baseline.runs} runs)` : "-";
-  const now = c.candidate ? `${round(c.candidate.mean)} (95% CI ${round(c.candidate.ciLow)} to ${round(c.candidate.ciHigh)})` : "-";
+  const base = c.baseline
+    ? `${round(c.baseline.level)} ± ${round(c.baseline.robustSigma)} (${c.baseline.runs} runs)`
+    : "-";
+  const now = c.candidate
+    ? `${round(c.candidate.mean)} (95% CI ${round(c.candidate.ciLow)} to ${round(c.candidate.ciHigh)})`
+    : "-";
   return [
     "| baseline | this run | change | verdict |",
     "| --- | --- | --- | --- |",

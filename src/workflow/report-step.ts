@@ -2,8 +2,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { metricHistory, readBaselineStore } from "../baselines/index.js";
 import type { BaselineStore } from "../baselines/types.js";
-import { loadRepositoryConfig, type RepositoryConfig } from "../config/index.js";
 import { type ComparisonReport, compareReceipts, readReceipts } from "../compare/index.js";
+import { loadRepositoryConfig, type RepositoryConfig } from "../config/index.js";
 import { MaatError } from "../errors.js";
 import type { GitHubClient } from "../github/client.js";
 import { syncRegressionIssues } from "../github/regression-issues.js";
@@ -33,13 +33,19 @@ export interface ReportStepOptions {
 export async function reportStep(options: ReportStepOptions): Promise<ComparisonReport> {
   const { context, reporter } = options;
   const root = context.workspace;
-  const config = await loadRepositoryConfig(root, options.configPath !== "maat.toml" ? { path: options.configPath } : {});
+  const config = await loadRepositoryConfig(
+    root,
+    options.configPath !== "maat.toml" ? { path: options.configPath } : {},
+  );
   const files = await readReceipts([path.resolve(root, options.resultsDir)], root).catch((error) => {
     if (error instanceof MaatError && /does not exist/.test(error.message)) return [];
     throw error;
   });
   const receipts = files.map((f) => f.receipt);
-  const store = await readBaselineStore(path.resolve(root, options.baselinesDir), receipts.map((r) => r.benchmark.id));
+  const store = await readBaselineStore(
+    path.resolve(root, options.baselinesDir),
+    receipts.map((r) => r.benchmark.id),
+  );
   const report = compareReceipts(receipts, store, policyFrom(config));
   const input = {
     report,
@@ -58,7 +64,13 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
 
   const repo = context.repository ? parseRepository(context.repository) : undefined;
   const pullRequest = Number((context.payload.pull_request as { number?: number } | undefined)?.number);
-  if (Number.isInteger(pullRequest) && options.comment && config.pullRequests.comment && options.octokit && repo) {
+  if (
+    Number.isInteger(pullRequest) &&
+    options.comment &&
+    config.pullRequests.comment &&
+    options.octokit &&
+    repo
+  ) {
     const body = renderReport(input).markdown;
     const result = await upsertStickyComment(
       options.octokit,
@@ -91,7 +103,9 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
   const failedRuns = report.benchmarks.filter((b) => b.status !== "succeeded");
   const problems: string[] = [];
   if (failedRuns.length > 0) {
-    problems.push(...failedRuns.map((b) => `${b.benchmarkId} ${b.status}: ${b.statusReason ?? "no reason given"}`));
+    problems.push(
+      ...failedRuns.map((b) => `${b.benchmarkId} ${b.status}: ${b.statusReason ?? "no reason given"}`),
+    );
   }
   if (failOnRegression && totals.regressions > 0) problems.unshift(summaryLine(report));
   if (problems.length > 0) {
@@ -114,7 +128,8 @@ function policyFrom(config: RepositoryConfig): Partial<ComparisonPolicy> {
 function tracksRegressions(context: WorkflowContext): boolean {
   if (context.eventName === "schedule") return true;
   if (context.eventName !== "push") return false;
-  const defaultBranch = (context.payload.repository as { default_branch?: string } | undefined)?.default_branch;
+  const defaultBranch = (context.payload.repository as { default_branch?: string } | undefined)
+    ?.default_branch;
   return defaultBranch !== undefined && context.ref === `refs/heads/${defaultBranch}`;
 }
 

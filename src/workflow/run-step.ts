@@ -4,9 +4,9 @@ import { loadDescriptor } from "../descriptor/index.js";
 import { MaatError } from "../errors.js";
 import { readHostFingerprint } from "../results/host-fingerprint.js";
 import { readSourceInfo } from "../results/source-info.js";
-import { createLocalRunner, DOCKER_IMAGE_NOTE } from "../runners/local/local-runner.js";
 import { formatProgress } from "../run/progress.js";
 import { type BenchmarkRun, runBenchmark } from "../run/run-benchmark.js";
+import { createLocalRunner, DOCKER_IMAGE_NOTE } from "../runners/local/local-runner.js";
 import { precisionReached } from "../stats/precision.js";
 import type { StepReporter, WorkflowContext } from "./workflow-context.js";
 
@@ -31,7 +31,9 @@ export async function runStep(options: RunStepOptions): Promise<BenchmarkRun[]> 
   const { context, reporter } = options;
   const repoRoot = context.workspace;
   if (options.descriptors.length === 0) {
-    throw new MaatError('input "descriptor" is empty', { hint: "pass the matrix entry: descriptor: ${{ matrix.descriptor }}" });
+    throw new MaatError('input "descriptor" is empty', {
+      hint: "pass the matrix entry: descriptor: ${{ matrix.descriptor }}",
+    });
   }
   const config = await loadRepositoryConfig(
     repoRoot,
@@ -76,7 +78,9 @@ export async function runStep(options: RunStepOptions): Promise<BenchmarkRun[]> 
   reporter.setOutput("failed", String(failed.length));
   if (failed.length > 0) {
     throw new MaatError(
-      failed.map((r) => `${r.receipt.benchmark.id} ${r.receipt.status}: ${r.receipt.reason ?? "no reason"}`).join("; "),
+      failed
+        .map((r) => `${r.receipt.benchmark.id} ${r.receipt.status}: ${r.receipt.reason ?? "no reason"}`)
+        .join("; "),
       { hint: "see the benchmark's log in the results artifact", exitCode: 1 },
     );
   }

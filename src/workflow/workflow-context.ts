@@ -21,7 +21,11 @@ export interface StepReporter {
   setOutput(name: string, value: string): void;
   appendSummary(markdown: string): Promise<void>;
   /** An annotation on a file line (validation problems of descriptors). */
-  annotate(level: "error" | "warning", message: string, at?: { file: string; line?: number; column?: number }): void;
+  annotate(
+    level: "error" | "warning",
+    message: string,
+    at?: { file: string; line?: number; column?: number },
+  ): void;
   info(message: string): void;
   warning(message: string): void;
   group<T>(name: string, work: () => Promise<T>): Promise<T>;

@@ -2,8 +2,8 @@ import { execFile, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { FakeGitHub } from "../support/fake-github/index.js";
 import { actionEnvironment } from "../support/fake-github/action-env.js";
+import type { FakeGitHub } from "../support/fake-github/index.js";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 const actionBundle = path.join(repoRoot, "dist/action.js");
@@ -47,7 +47,11 @@ direction = "higher_is_better"
  * A repository as the job sees it after actions/checkout: a clone of a bare "GitHub" remote,
  * with one benchmark committed on main.
  */
-export function makeWorkspace(files: Record<string, string> = {}): { workspace: string; remote: string; root: string } {
+export function makeWorkspace(files: Record<string, string> = {}): {
+  workspace: string;
+  remote: string;
+  root: string;
+} {
   const root = mkdtempSync(path.join(tmpdir(), "maat-action-"));
   const remote = path.join(root, "remote.git");
   git(root, "init", "-q", "--bare", "-b", "main", remote);
@@ -113,17 +117,22 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_WORKFLOW_REF: `${OWNER}/${REPO}/.github/workflows/benchmarks.yml@refs/heads/main`,
     "INPUT_GITHUB-TOKEN": "ghs_action_token",
-    "INPUT_CONFIG": "maat.toml",
+    INPUT_CONFIG: "maat.toml",
     "INPUT_RESULTS-DIR": ".maat/results",
     "INPUT_BASELINES-DIR": "baselines",
     ...Object.fromEntries(Object.entries(options.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
     ...options.env,
   };
-  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [actionBundle], { cwd: options.workspace, env, maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
+    (resolve) => {
+      execFile(
+        process.execPath,
+        [actionBundle],
+        { cwd: options.workspace, env, maxBuffer: 64 << 20 },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    },
+  );
   return {
     code,
     stdout,

@@ -61,7 +61,13 @@ describe("the action's plan step", () => {
       github,
       workspace,
       eventName: "pull_request",
-      payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 8, headSha: HEAD, forkOwner: "stranger" }),
+      payload: pullRequestEvent({
+        owner: OWNER,
+        repo: REPO,
+        number: 8,
+        headSha: HEAD,
+        forkOwner: "stranger",
+      }),
       inputs: { command: "plan" },
     });
     expect(run.code, run.stdout).toBe(0);
@@ -89,14 +95,23 @@ describe("the action's plan step", () => {
       label: "benchmark:trusted",
     });
     (payload.pull_request as { labels: unknown[] }).labels = [{ name: "benchmark:trusted" }];
-    const run = await runAction({ github, workspace, eventName: "pull_request_target", payload, inputs: { command: "plan" } });
+    const run = await runAction({
+      github,
+      workspace,
+      eventName: "pull_request_target",
+      payload,
+      inputs: { command: "plan" },
+    });
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs["has-benchmarks"]).toBe("true");
   });
 
   it("annotates every invalid descriptor line and fails", async () => {
     const { workspace } = makeWorkspace({
-      "benchmarks/broken/descriptor.toml": speedDescriptor.replace('strategy = "single_node"', 'strategy = "horovd"'),
+      "benchmarks/broken/descriptor.toml": speedDescriptor.replace(
+        'strategy = "single_node"',
+        'strategy = "horovd"',
+      ),
     });
     const run = await runAction({
       github,
@@ -106,7 +121,9 @@ describe("the action's plan step", () => {
       inputs: { command: "plan" },
     });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/::error file=benchmarks\/broken\/descriptor.toml,line=7,col=12::.*hardware.strategy/);
+    expect(run.stdout).toMatch(
+      /::error file=benchmarks\/broken\/descriptor.toml,line=7,col=12::.*hardware.strategy/,
+    );
     expect(run.stdout).toContain('did you mean "horovod"');
     expect(run.stdout).toMatch(/::error::1 problem\(s\) in benchmark descriptors/);
   });
@@ -128,7 +145,10 @@ describe("the action's plan step", () => {
   });
 
   it("plans a scheduled descriptor whose cron fired since the previous scheduled run", async () => {
-    const nightly = speedDescriptor.replace('description = "Prints a speed the test controls"', 'description = "n"\nscheduling = "*/5 * * * *"');
+    const nightly = speedDescriptor.replace(
+      'description = "Prints a speed the test controls"',
+      'description = "n"\nscheduling = "*/5 * * * *"',
+    );
     const { workspace } = makeWorkspace({ "benchmarks/nightly/descriptor.toml": nightly });
     const run = await runAction({
       github,

@@ -1,0 +1,248 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { foldReceipts } from "../../src/baselines/index.js";
+import type { ResultReceipt } from "../../src/results/receipt-types.js";
+import { makeReceipt, noisyValues } from "../fixtures/receipts/make-receipt.js";
+import { pullRequestEvent, scheduleEvent } from "../support/fake-github/events.js";
+import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.js";
+import { makeWorkspace, OWNER, REPO, runAction } from "./harness.js";
+
+let github: FakeGitHub;
+beforeEach(async () => {
+  github = await startFakeGitHub();
+  github.state.addRepo({ owner: OWNER, repo: REPO, defaultBranch: "main" });
+});
+afterEach(async () => {
+  expect(github.violations).toEqual([]);
+  await github.close();
+});
+
+const HEAD = "b".repeat(40);
+const day = (i: number) => new Date(Date.UTC(2026, 9, 1 + i)).toISOString();
+
+/** A workspace whose baselines hold 20 accepted runs of throughput ~1000 (1% noise). */
+async function workspaceWithBaseline() {
+  const { workspace, root } = makeWorkspace();
+  const history = Array.from({ length: 20 }, (_, i) =>
+    makeReceipt({
+      resultId: `resnet50-training/2026100${i}T000000000Z-${String(i).padStart(7, "0")}`,
+      commit: `${String(i).padStart(7, "0")}${"c".repeat(33)}`,
+      startedAt: day(i),
+      values: { throughput: noisyValues(1000, 0.01, 5, i + 1), epoch_time: noisyValues(60, 0.01, 5, i + 50) },
+    }),
+  );
+  await foldReceipts(path.join(workspace, "baselines"), history, {});
+  return { workspace, root };
+}
+
+/** The receipts of one workflow run, as download-artifact leaves them (replacing the last run's). */
+function writeReceipts(workspace: string, receipts: ResultReceipt[]): void {
+  rmSync(path.join(workspace, ".maat"), { recursive: true, force: true });
+  for (const receipt of receipts) {
+    const file = path.join(workspace, ".maat/results", `${receipt.resultId}.json`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(receipt));
+  }
+}
+
+const candidate = (throughput: number, epoch = 60, seed = 99) =>
+  makeReceipt({
+    resultId: `resnet50-training/20261124T120000000Z-${seed.toString().padStart(7, "0")}`,
+    commit: HEAD,
+    startedAt: "2026-11-24T12:00:00.000Z",
+    values: {
+      throughput: noisyValues(throughput, 0.01, 5, seed),
+      epoch_time: noisyValues(epoch, 0.01, 5, seed + 7),
+    },
+  });
+
+function seedPullRequest(number = 12) {
+  github.state.addPullRequest({
+    number,
+    headSha: HEAD,
+    baseRef: "main",
+    headRepoFullName: `${OWNER}/${REPO}`,
+    labels: [],
+    files: [],
+  });
+}
+
+describe("the action's report step on a pull request", () => {
+  it("posts one sticky comment with the verdict, updates it in place, and fails on the regression", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    seedPullRequest();
+    github.state.addComment(12, "LGTM, but please check the numbers", { user: "reviewer" });
+    writeReceipts(workspace, [candidate(900)]);
+    const payload = pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD });
+    const first = await runAction({
+      github,
+      workspace,
+      eventName: "pull_request",
+      payload,
+      inputs: { command: "report" },
+    });
+    expect(first.code, first.stdout).toBe(1);
+    expect(first.stdout).toMatch(/::error::.*1 regression/);
+    expect(first.outputs).toMatchObject({ verdict: "regression", regressions: "1", improvements: "0" });
+    const comments = github.state.comments(12).filter((c) => c.user === "github-actions[bot]");
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain("<!-- maat:report");
+    expect(comments[0]!.body).toMatch(/1 regression/);
+    expect(comments[0]!.body).toContain("xychart-beta");
+    expect(first.summary).toContain("throughput");
+
+    const second = await runAction({
+      github,
+      workspace,
+      eventName: "pull_request",
+      payload,
+      inputs: { command: "report" },
+    });
+    expect(second.code).toBe(1);
+    const after = github.state.comments(12);
+    expect(after.filter((c) => c.user === "github-actions[bot]")).toHaveLength(1);
+    expect(after.find((c) => c.user === "reviewer")!.body).toBe("LGTM, but please check the numbers");
+  });
+
+  it("passes and reports no regression for an unchanged run", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    seedPullRequest();
+    writeReceipts(workspace, [candidate(1000)]);
+    const run = await runAction({
+      github,
+      workspace,
+      eventName: "pull_request",
+      payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD }),
+      inputs: { command: "report" },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.regressions).toBe("0");
+    expect(github.state.comments(12)[0]!.body).toMatch(/No regressions/);
+  });
+
+  it("does not fail on the regression when fail-on-regression is false", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    seedPullRequest();
+    writeReceipts(workspace, [candidate(900)]);
+    const run = await runAction({
+      github,
+      workspace,
+      eventName: "pull_request",
+      payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD }),
+      inputs: { command: "report", "fail-on-regression": "false" },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.verdict).toBe("regression");
+  });
+
+  it("fails with the reason of a failed benchmark, but not for a missing baseline", async () => {
+    const { workspace } = makeWorkspace();
+    seedPullRequest();
+    writeReceipts(workspace, [candidate(1000)]);
+    const payload = pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD });
+    const fresh = await runAction({
+      github,
+      workspace,
+      eventName: "pull_request",
+      payload,
+      inputs: { command: "report" },
+    });
+    expect(fresh.code, fresh.stdout).toBe(0);
+    expect(fresh.outputs.verdict).toBe("no-baseline");
+
+    const broken = candidate(1000);
+    broken.status = "failed";
+    broken.reason = "repetition 1: the benchmark exited with code 3";
+    writeReceipts(workspace, [broken]);
+    const failed = await runAction({
+      github,
+      workspace,
+      eventName: "pull_request",
+      payload,
+      inputs: { command: "report" },
+    });
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain("the benchmark exited with code 3");
+  });
+
+  it("keeps a huge report under GitHub's comment limit and points to the job summary", async () => {
+    const { workspace } = makeWorkspace();
+    seedPullRequest();
+    const many = Array.from({ length: 1500 }, (_, i) => {
+      const receipt = candidate(1000, 60, i + 1);
+      const id = `benchmark-number-${i}`;
+      receipt.benchmark.id = id;
+      receipt.descriptor.id = id;
+      receipt.resultId = `${id}/20261124T120000000Z-${String(i).padStart(7, "0")}`;
+      return receipt;
+    });
+    writeReceipts(workspace, many);
+    const run = await runAction({
+      github,
+      workspace,
+      eventName: "pull_request",
+      payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD }),
+      inputs: { command: "report" },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    const body = github.state.comments(12)[0]!.body;
+    expect(body.length).toBeLessThan(65_536);
+    expect(body).toMatch(/job summary/i);
+    expect(run.summary.length).toBeGreaterThan(body.length);
+  });
+
+  it("retries the comment through a secondary rate limit", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    seedPullRequest();
+    writeReceipts(workspace, [candidate(1000)]);
+    github.faults.secondaryRateLimit(
+      { method: "POST", path: "/repos/{owner}/{repo}/issues/{issue_number}/comments" },
+      1,
+    );
+    const run = await runAction({
+      github,
+      workspace,
+      eventName: "pull_request",
+      payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD }),
+      inputs: { command: "report" },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(github.state.comments(12)).toHaveLength(1);
+  });
+});
+
+describe("the action's report step on a schedule", () => {
+  it("opens one issue for a regression, comments on it when it persists, and closes it after recovery", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    const payload = scheduleEvent({ owner: OWNER, repo: REPO, cron: "0 3 * * *" });
+    const report = () =>
+      runAction({
+        github,
+        workspace,
+        eventName: "schedule",
+        payload,
+        inputs: { command: "report", "fail-on-regression": "false" },
+      });
+
+    writeReceipts(workspace, [candidate(900)]);
+    expect((await report()).code).toBe(0);
+    let issues = github.state.issues();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ state: "open", labels: ["performance-regression"] });
+    expect(issues[0]!.title).toContain("resnet50-training / throughput");
+
+    await report();
+    issues = github.state.issues();
+    expect(issues).toHaveLength(1);
+    expect(github.state.comments(issues[0]!.number)).toHaveLength(1);
+
+    writeReceipts(workspace, [candidate(1000, 60, 5)]);
+    await report();
+    expect(github.state.issues()[0]!.state).toBe("open");
+    writeReceipts(workspace, [candidate(1000, 60, 5)]);
+    await report();
+    expect(github.state.issues()[0]!.state).toBe("closed");
+    expect(github.state.comments(issues[0]!.number).at(-1)!.body).toMatch(/Back within its baseline/);
+  });
+});

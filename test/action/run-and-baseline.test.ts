@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { receiptProblems } from "../../src/results/receipt-validation.js";
+import { pushEvent } from "../support/fake-github/events.js";
+import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.js";
+import { git, makeWorkspace, OWNER, REPO, runAction } from "./harness.js";
+
+let github: FakeGitHub;
+beforeEach(async () => {
+  github = await startFakeGitHub();
+  github.state.addRepo({ owner: OWNER, repo: REPO, defaultBranch: "main" });
+});
+afterEach(async () => {
+  expect(github.violations).toEqual([]);
+  await github.close();
+});
+
+const ZERO = "0".repeat(40);
+
+function receiptsIn(workspace: string): string[] {
+  const dir = path.join(workspace, ".maat/results/speed");
+  return readdirSync(dir).filter((f) => f.endsWith(".json"));
+}
+
+describe("the action's run step", () => {
+  it("runs the matrix job's benchmark, records the runner labels and writes a valid receipt", async () => {
+    const { workspace } = makeWorkspace();
+    const run = await runAction({
+      github,
+      workspace,
+      eventName: "push",
+      payload: pushEvent({
+        owner: OWNER,
+        repo: REPO,
+        before: ZERO,
+        after: git(workspace, "rev-parse", "HEAD"),
+      }),
+      inputs: {
+        command: "run",
+        descriptor: "benchmarks/speed/descriptor.toml",
+        "runner-labels": '["self-hosted","gpu"]',
+      },
+      env: { SPEED: "250" },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain("::group::Benchmark speed");
+    expect(run.stdout).toMatch(/speed: repetition 3\/3 succeeded/);
+    const [file] = receiptsIn(workspace);
+    expect(run.outputs["receipt-path"]).toBe(`.maat/results/speed/${file}`);
+    const receipt = JSON.parse(readFileSync(path.join(workspace, run.outputs["receipt-path"]!), "utf8"));
+    expect(receiptProblems(receipt)).toEqual([]);
+    expect(receipt.metrics.speed.mean).toBe(250);
+    expect(receipt.host.runner.labels).toEqual(["self-hosted", "gpu"]);
+    expect(receipt.source.repository).toBe(`${OWNER}/${REPO}`);
+  });
+
+  it("fails the step when the benchmark fails, with the receipt already on disk", async () => {
+    const { workspace } = makeWorkspace();
+    const run = await runAction({
+      github,
+      workspace,
+      eventName: "workflow_dispatch",
+      payload: { inputs: {} },
+      inputs: { command: "run", descriptor: "benchmarks/speed/descriptor.toml" },
+      env: { SPEED: "not-a-number" },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::speed failed: declared metric\(s\) never produced a value: speed/);
+    expect(receiptsIn(workspace)).toHaveLength(1);
+  });
+});
+
+describe("the action's baseline step", () => {
+  async function runAndFold(workspace: string, speed: string) {
+    const head = git(workspace, "rev-parse", "HEAD");
+    const payload = pushEvent({ owner: OWNER, repo: REPO, before: ZERO, after: head });
+    const ran = await runAction({
+      github,
+      workspace,
+      eventName: "push",
+      payload,
+      inputs: { command: "run", descriptor: "benchmarks/speed/descriptor.toml" },
+      env: { SPEED: speed },
+    });
+    expect(ran.code, ran.stdout).toBe(0);
+    return runAction({ github, workspace, eventName: "push", payload, inputs: { command: "baseline" } });
+  }
+
+  it("commits the folded receipts to the default branch", async () => {
+    const { workspace, remote } = makeWorkspace();
+    const folded = await runAndFold(workspace, "120");
+    expect(folded.code, folded.stdout).toBe(0);
+    expect(folded.stdout).toMatch(/Baselines committed to main/);
+    const files = git(remote, "ls-tree", "-r", "--name-only", "main", "baselines").split("\n");
+    expect(files).toHaveLength(1);
+    const baseline = JSON.parse(git(remote, "show", `main:${files[0]}`));
+    expect(baseline.benchmarkId).toBe("speed");
+    expect(baseline.runs).toHaveLength(1);
+    expect(git(remote, "log", "-1", "--format=%s", "main")).toMatch(/^maat: update baselines/);
+  });
+
+  it("keeps both of two concurrent baseline updates from parallel jobs", async () => {
+    const { remote, root } = makeWorkspace();
+    const clone = (name: string) => {
+      const dir = path.join(root, name);
+      git(root, "clone", "-q", remote, dir);
+      return dir;
+    };
+    const [a, b] = [clone("job-a"), clone("job-b")];
+    const results = await Promise.all([runAndFold(a, "100"), runAndFold(b, "101")]);
+    for (const result of results) expect(result.code, result.stdout).toBe(0);
+    const [file] = git(remote, "ls-tree", "-r", "--name-only", "main", "baselines").split("\n");
+    expect(JSON.parse(git(remote, "show", `main:${file}`)).runs).toHaveLength(2);
+  });
+
+  it("opens a pull request with the baseline change in pull_request mode", async () => {
+    const { workspace, remote } = makeWorkspace();
+    const head = git(workspace, "rev-parse", "HEAD");
+    const payload = pushEvent({ owner: OWNER, repo: REPO, before: ZERO, after: head });
+    await runAction({
+      github,
+      workspace,
+      eventName: "push",
+      payload,
+      inputs: { command: "run", descriptor: "benchmarks/speed/descriptor.toml" },
+    });
+    const folded = await runAction({
+      github,
+      workspace,
+      eventName: "push",
+      payload,
+      inputs: { command: "baseline", "baseline-mode": "pull_request" },
+      runId: 4242,
+    });
+    expect(folded.code, folded.stdout).toBe(0);
+    expect(git(remote, "ls-tree", "-r", "--name-only", "maat/baselines-4242", "baselines")).toMatch(
+      /^baselines\/speed\//,
+    );
+    expect(github.state.pulls().map((p) => p.headRef)).toContain("maat/baselines-4242");
+  });
+});
