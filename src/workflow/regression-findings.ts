@@ -2,6 +2,7 @@ import { metricHistory } from "../baselines/index.js";
 import type { BaselineStore } from "../baselines/types.js";
 import type { ComparisonReport } from "../compare/index.js";
 import type { MetricHealth } from "../github/regression-issues.js";
+import type { ResultReceipt } from "../results/receipt-types.js";
 import { formatRelativeChange } from "../stats/format.js";
 import type { MetricComparison } from "../stats/types.js";
 
@@ -10,9 +11,14 @@ import type { MetricComparison } from "../stats/types.js";
  * a regression, or healthy (unchanged or improved). Metrics without a usable verdict are left out,
  * so they neither open nor close issues.
  */
-export function regressionFindings(report: ComparisonReport, store: BaselineStore): MetricHealth[] {
+export function regressionFindings(
+  report: ComparisonReport,
+  store: BaselineStore,
+  receipts: readonly ResultReceipt[],
+): MetricHealth[] {
   const findings: MetricHealth[] = [];
   for (const benchmark of report.benchmarks) {
+    const thisCommit = receipts.find((r) => r.resultId === benchmark.resultId)?.source.commit;
     const hardware = benchmark.baselineHardware ?? benchmark.hardware.slug;
     const baseline = store.baselines(benchmark.benchmarkId).find((b) => b.hardware.slug === hardware);
     for (const comparison of benchmark.comparisons) {

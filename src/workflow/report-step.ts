@@ -80,13 +80,18 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
     reporter.info(`Pull request comment ${result.action}: ${result.url}`);
   }
   if (tracksRegressions(context) && options.octokit && repo) {
-    const actions = await syncRegressionIssues(options.octokit, repo, regressionFindings(report, store), {
-      labels: config.issues.labels,
-      assignees: config.issues.assignees,
-      closeAfterGoodRuns: config.issues.closeAfterGoodRuns,
-      ...(context.runUrl ? { runUrl: context.runUrl } : {}),
-      repositoryUrl: `${context.serverUrl}/${context.repository}`,
-    });
+    const actions = await syncRegressionIssues(
+      options.octokit,
+      repo,
+      regressionFindings(report, store, receipts),
+      {
+        labels: config.issues.labels,
+        assignees: config.issues.assignees,
+        closeAfterGoodRuns: config.issues.closeAfterGoodRuns,
+        ...(context.runUrl ? { runUrl: context.runUrl } : {}),
+        repositoryUrl: `${context.serverUrl}/${context.repository}`,
+      },
+    );
     for (const action of actions.filter((a) => a.kind !== "none")) {
       reporter.info(`Regression issue ${action.kind}: #${"number" in action ? action.number : "?"}`);
     }
