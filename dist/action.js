@@ -54083,9 +54083,9 @@ function regressionFindings(report, store, receipts) {
       };
       const runs = baseline ? metricHistory(baseline, comparison.metric).runs : [];
       const lastCommit = runs.at(-1)?.commit;
-      const thisCommit2 = report.benchmarks.length ? void 0 : void 0;
-      if (comparison.verdict === "regression" && lastCommit)
-        finding.commitRange = `${lastCommit.slice(0, 7)}...${thisCommit2 ?? "HEAD"}`;
+      if (comparison.verdict === "regression" && lastCommit && thisCommit) {
+        finding.commitRange = `${lastCommit.slice(0, 12)}...${thisCommit.slice(0, 12)}`;
+      }
       findings.push(finding);
     }
   }
@@ -54149,13 +54149,18 @@ async function reportStep(options) {
     reporter.info(`Pull request comment ${result.action}: ${result.url}`);
   }
   if (tracksRegressions(context) && options.octokit && repo) {
-    const actions = await syncRegressionIssues(options.octokit, repo, regressionFindings(report, store, receipts), {
-      labels: config.issues.labels,
-      assignees: config.issues.assignees,
-      closeAfterGoodRuns: config.issues.closeAfterGoodRuns,
-      ...context.runUrl ? { runUrl: context.runUrl } : {},
-      repositoryUrl: `${context.serverUrl}/${context.repository}`
-    });
+    const actions = await syncRegressionIssues(
+      options.octokit,
+      repo,
+      regressionFindings(report, store, receipts),
+      {
+        labels: config.issues.labels,
+        assignees: config.issues.assignees,
+        closeAfterGoodRuns: config.issues.closeAfterGoodRuns,
+        ...context.runUrl ? { runUrl: context.runUrl } : {},
+        repositoryUrl: `${context.serverUrl}/${context.repository}`
+      }
+    );
     for (const action of actions.filter((a) => a.kind !== "none")) {
       reporter.info(`Regression issue ${action.kind}: #${"number" in action ? action.number : "?"}`);
     }

@@ -53,7 +53,12 @@ export async function planStep(options: PlanStepOptions): Promise<void> {
 
 async function readPlanEvent(options: PlanStepOptions, trustLabel: string): Promise<PlanEvent> {
   const { context, octokit } = options;
-  const payload = context.payload as Record<string, any>;
+  const payload = context.payload as {
+    pull_request?: { number?: number };
+    before?: string;
+    after?: string;
+    inputs?: { benchmarks?: unknown };
+  };
   const repo = context.repository ? parseRepository(context.repository) : undefined;
   switch (context.eventName) {
     case "pull_request":

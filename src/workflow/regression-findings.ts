@@ -31,10 +31,11 @@ export function regressionFindings(
         details: describeNumbers(comparison),
       };
       const runs = baseline ? metricHistory(baseline, comparison.metric).runs : [];
+      // The change happened after the last accepted run and at or before this one.
       const lastCommit = runs.at(-1)?.commit;
-      const thisCommit = report.benchmarks.length ? undefined : undefined;
-      if (comparison.verdict === "regression" && lastCommit)
-        finding.commitRange = `${lastCommit.slice(0, 7)}...${thisCommit ?? "HEAD"}`;
+      if (comparison.verdict === "regression" && lastCommit && thisCommit) {
+        finding.commitRange = `${lastCommit.slice(0, 12)}...${thisCommit.slice(0, 12)}`;
+      }
       findings.push(finding);
     }
   }

@@ -231,7 +231,7 @@ describe("the action's report step on a schedule", () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ state: "open", labels: ["performance-regression"] });
     expect(issues[0]!.title).toContain("resnet50-training / throughput");
-    expect(issues[0]!.body).toContain(`/compare/0000019cccccc...${HEAD.slice(0, 12)}`);
+    expect(issues[0]!.body).toContain(`/compare/0000019ccccc...${HEAD.slice(0, 12)}`);
 
     await report();
     issues = github.state.issues();
