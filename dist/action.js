@@ -55698,7 +55698,7 @@ async function runStep(options) {
   const repoRoot = context.workspace;
   if (options.descriptors.length === 0) {
     throw new MaatError('input "descriptor" is empty', {
-      hint: "pass the matrix entry: descriptor: ${{ matrix.descriptor }}"
+      hint: "pass this job's descriptors as the descriptor input: join(matrix.descriptors, ',')"
     });
   }
   const config = await loadRepositoryConfig(

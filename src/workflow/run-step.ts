@@ -32,7 +32,7 @@ export async function runStep(options: RunStepOptions): Promise<BenchmarkRun[]> 
   const repoRoot = context.workspace;
   if (options.descriptors.length === 0) {
     throw new MaatError('input "descriptor" is empty', {
-      hint: "pass the matrix entry: descriptor: ${{ matrix.descriptor }}",
+      hint: "pass this job's descriptors as the descriptor input: join(matrix.descriptors, ',')",
     });
   }
   const config = await loadRepositoryConfig(
