@@ -38,6 +38,7 @@ async function main(): Promise<void> {
         resultsDir: settings.resultsDir,
         repetitions: settings.repetitions,
         runnerLabels: settings.runnerLabels,
+        backend: settings.backend,
         env: process.env,
         signal: controller.signal,
       });

@@ -8,11 +8,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { serializeBaseline } from "../../src/baselines/serialize.js";
 import type { Baseline } from "../../src/baselines/types.js";
-import { createLocalRunner, DOCKER_IMAGE_NOTE } from "../../src/runners/local/local-runner.js";
 import { loadDescriptor } from "../../src/descriptor/index.js";
 import { readHostFingerprint } from "../../src/results/host-fingerprint.js";
 import type { ResultReceipt } from "../../src/results/receipt-types.js";
 import { runBenchmark } from "../../src/run/run-benchmark.js";
+import { createLocalRunner, DOCKER_IMAGE_NOTE } from "../../src/runners/local/local-runner.js";
 import { summarize } from "../../src/stats/summary.js";
 import type { BenchRow, BenchSuite } from "../row.js";
 
@@ -40,7 +40,11 @@ pattern = "speed=([0-9.]+)"
 `;
 
 /** Median wall time of a command over `repeats` runs, in ms. */
-function timeCommand(repeats: number, args: string[], options: { cwd: string; env: Record<string, string> }): number {
+function timeCommand(
+  repeats: number,
+  args: string[],
+  options: { cwd: string; env: Record<string, string> },
+): number {
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const start = performance.now();
@@ -53,7 +57,11 @@ function timeCommand(repeats: number, args: string[], options: { cwd: string; en
   return times.sort((a, b) => a - b)[Math.floor(repeats / 2)]!;
 }
 
-function actionEnv(workspace: string, command: string, extra: Record<string, string> = {}): Record<string, string> {
+function actionEnv(
+  workspace: string,
+  command: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   const event = path.join(workspace, "event.json");
   writeFileSync(event, JSON.stringify({ inputs: { benchmarks: "all" } }));
   const output = path.join(workspace, "output");
@@ -101,7 +109,13 @@ async function makeReceipts(workspace: string, count: number): Promise<ResultRec
 }
 
 /** A baseline of `runs` accepted runs with `metrics` metrics each, around level 100. */
-function makeBaseline(benchmarkId: string, slug: string, fields: Record<string, string>, metrics: number, runs: number): Baseline {
+function makeBaseline(
+  benchmarkId: string,
+  slug: string,
+  fields: Record<string, string>,
+  metrics: number,
+  runs: number,
+): Baseline {
   let seed = benchmarkId.length * 7919 + metrics;
   const noise = () => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -176,13 +190,29 @@ export const workflowSuite: BenchSuite = {
         const id = `wide-${b}`;
         const baseline = makeBaseline(id, key.slug, key.fields, 100, 100);
         mkdirSync(path.join(compareDir, "baselines", id), { recursive: true });
-        writeFileSync(path.join(compareDir, "baselines", id, `${key.slug}.json`), serializeBaseline(baseline));
+        writeFileSync(
+          path.join(compareDir, "baselines", id, `${key.slug}.json`),
+          serializeBaseline(baseline),
+        );
         const template = receipts[0]!;
         const metrics = Object.fromEntries(
           Object.keys(baseline.metrics).map((name) => {
-            const values = [100, 101, 99, 100.5, 99.5].map((v) => (b === 0 && name === "metric_0" ? v * 1.1 : v));
+            const values = [100, 101, 99, 100.5, 99.5].map((v) =>
+              b === 0 && name === "metric_0" ? v * 1.1 : v,
+            );
             const s = summarize(values);
-            return [name, { name, unit: "ms", direction: "lower_is_better" as const, values, ...s, stddev: s.stddev, problems: [] }];
+            return [
+              name,
+              {
+                name,
+                unit: "ms",
+                direction: "lower_is_better" as const,
+                values,
+                ...s,
+                stddev: s.stddev,
+                problems: [],
+              },
+            ];
           }),
         );
         candidates.push({
@@ -222,7 +252,9 @@ export const workflowSuite: BenchSuite = {
         row("maat compare: 10,000 metrics x 100-run histories", compareMs, 1000, nodeMs),
       ];
     } finally {
-      rmSync(workspace, { recursive: true, force: true });
+      // MAAT_BENCH_KEEP=1 keeps the generated repository for profiling.
+      if (process.env.MAAT_BENCH_KEEP) process.stderr.write(`bench: kept ${workspace}\n`);
+      else rmSync(workspace, { recursive: true, force: true });
     }
   },
 };

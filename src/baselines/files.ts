@@ -1,7 +1,8 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { BaselineError } from "./errors.js";
-import { parseBaseline } from "./parse.js";
+import { type ParseBaselineOptions, parseBaseline } from "./parse.js";
+import { readRecentText } from "./read-recent-text.js";
 import { serializeBaseline } from "./serialize.js";
 import type { Baseline } from "./types.js";
 
@@ -11,10 +12,15 @@ export function baselinePath(dir: string, benchmarkId: string, slug: string): st
 }
 
 /** Reads one baseline file; undefined when it does not exist. */
-export async function readBaselineFile(file: string): Promise<Baseline | undefined> {
+export async function readBaselineFile(
+  file: string,
+  options: ParseBaselineOptions = {},
+): Promise<Baseline | undefined> {
   let text: string;
+  let partial = false;
   try {
-    text = await readFile(file, "utf8");
+    if (options.recentRuns === undefined) text = await readFile(file, "utf8");
+    else ({ text, partial } = await readRecentText(file, options.recentRuns));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new BaselineError(`cannot read baseline file ${file}: ${(error as Error).message}`, {
@@ -22,11 +28,21 @@ export async function readBaselineFile(file: string): Promise<Baseline | undefin
       cause: error,
     });
   }
-  return parseBaseline(text, file);
+  try {
+    return parseBaseline(text, file, options);
+  } catch (error) {
+    // A large file edited out of the one-run-per-line layout: read it whole.
+    if (!partial) throw error;
+    return parseBaseline(await readFile(file, "utf8"), file);
+  }
 }
 
 /** Every hardware key's baseline of a benchmark, ordered by slug; none when the folder is absent. */
-export async function readBaselines(dir: string, benchmarkId: string): Promise<Baseline[]> {
+export async function readBaselines(
+  dir: string,
+  benchmarkId: string,
+  options: ParseBaselineOptions = {},
+): Promise<Baseline[]> {
   const folder = benchmarkDir(dir, benchmarkId);
   let names: string[];
   try {
@@ -39,7 +55,7 @@ export async function readBaselines(dir: string, benchmarkId: string): Promise<B
   }
   const baselines: Baseline[] = [];
   for (const name of names) {
-    const baseline = await readBaselineFile(join(folder, name));
+    const baseline = await readBaselineFile(join(folder, name), options);
     if (baseline !== undefined) baselines.push(baseline);
   }
   return baselines;

@@ -5,10 +5,11 @@ import { BASELINE_SCHEMA_VERSION, type Baseline } from "./types.js";
  * Parses and checks the text of a baseline file. Every problem found is listed in one
  * error naming the file, so a hand-edited or merge-conflicted file is easy to repair.
  */
-export function parseBaseline(text: string, file: string): Baseline {
+export function parseBaseline(text: string, file: string, options: ParseBaselineOptions = {}): Baseline {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data =
+      (options.recentRuns !== undefined && parseRecentRuns(text, options.recentRuns)) || JSON.parse(text);
   } catch (error) {
     throw new BaselineError(`baseline file ${file} is not valid JSON: ${(error as Error).message}`, {
       file,
@@ -24,6 +25,28 @@ export function parseBaseline(text: string, file: string): Baseline {
     });
   }
   return data as Baseline;
+}
+
+export interface ParseBaselineOptions {
+  /**
+   * Keep only the newest N runs. Comparisons look at a recent window only, and a long history
+   * of many metrics is most of the file: with the one-run-per-line layout the older run lines
+   * are skipped without being parsed. A baseline read this way must never be written back.
+   */
+  recentRuns?: number;
+}
+
+/** The fast path of `recentRuns`; undefined when the text is not in the serializer's layout. */
+function parseRecentRuns(text: string, recentRuns: number): unknown {
+  const open = text.indexOf('\n  "runs": [\n');
+  const close = text.lastIndexOf("\n  ]\n}");
+  if (open === -1 || close === -1 || close < open) return undefined;
+  const header = JSON.parse(`${text.slice(0, open)}\n  "runs": []\n}`) as Record<string, unknown>;
+  const lines = text.slice(open + '\n  "runs": [\n'.length, close).split("\n");
+  header.runs = lines
+    .slice(Math.max(0, lines.length - recentRuns))
+    .map((line) => JSON.parse(line.replace(/,$/, "")));
+  return header;
 }
 
 function baselineProblems(data: unknown): string[] {

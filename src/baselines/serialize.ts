@@ -42,7 +42,18 @@ function canonicalRun(run: BaselineRunRecord): BaselineRunRecord {
   for (const name of Object.keys(run.metrics).sort()) {
     const { summary, values } = run.metrics[name]!;
     const { n, mean, median, stddev, mad, min, max } = summary;
-    metrics[name] = { summary: { n, mean, median, stddev, mad, min, max }, values };
+    metrics[name] = {
+      summary: {
+        n,
+        mean: stored(mean),
+        median: stored(median),
+        stddev: stored(stddev),
+        mad: stored(mad),
+        min: stored(min),
+        max: stored(max),
+      },
+      values: values.map(stored),
+    };
   }
   return {
     resultId: run.resultId,
@@ -50,6 +61,14 @@ function canonicalRun(run: BaselineRunRecord): BaselineRunRecord {
     date: run.date,
     metrics,
   };
+}
+
+/**
+ * Numbers are stored with 10 significant digits: far beyond any benchmark's own precision,
+ * and about half the bytes of a full double, so long histories stay quick to read and diff.
+ */
+function stored(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(10)) : value;
 }
 
 function sortedRecord<T>(record: Record<string, T>): Record<string, T> {

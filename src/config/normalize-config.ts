@@ -33,6 +33,7 @@ interface RawConfig {
     context?: string;
     namespace?: string;
     dataset_cache_pvc?: string;
+    scheduling_timeout?: number | string;
     node_selector?: Record<string, string>;
     tolerations?: Array<Omit<Toleration, "tolerationSeconds"> & { toleration_seconds?: number }>;
     instance_types?: string[];
@@ -98,6 +99,10 @@ export function normalizeConfig(value: unknown, file: string | undefined): Repos
       context: raw.kubernetes?.context,
       namespace: raw.kubernetes?.namespace ?? d.kubernetes.namespace,
       datasetCachePvc: raw.kubernetes?.dataset_cache_pvc,
+      schedulingTimeoutMs:
+        raw.kubernetes?.scheduling_timeout === undefined
+          ? undefined
+          : parseDuration(raw.kubernetes.scheduling_timeout),
       nodeSelector: raw.kubernetes?.node_selector ?? {},
       tolerations: (raw.kubernetes?.tolerations ?? []).map(({ toleration_seconds, ...rest }) =>
         defined({ ...rest, tolerationSeconds: toleration_seconds }),

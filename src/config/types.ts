@@ -61,6 +61,8 @@ export interface RepositoryConfig {
     context?: string;
     namespace: string;
     datasetCachePvc?: string;
+    /** How long a pod may stay unschedulable before the run fails; unset: the runner's default (10 min). */
+    schedulingTimeoutMs?: number;
     nodeSelector: Record<string, string>;
     tolerations: Toleration[];
     /** Globs over instance types that run on the cluster. */

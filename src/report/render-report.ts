@@ -1,3 +1,4 @@
+import { TREND_CHART_RUNS } from "../compare/history-window.js";
 import type { BenchmarkComparison, ComparisonReport } from "../compare/types.js";
 import type { ResultReceipt } from "../results/receipt-types.js";
 import type { MetricComparison } from "../stats/types.js";
@@ -16,7 +17,7 @@ import {
 } from "./types.js";
 
 /** How many baseline runs a trend chart shows before this run. */
-const TREND_POINTS = 30;
+const TREND_POINTS = TREND_CHART_RUNS;
 
 /**
  * The comparison as Markdown for a pull request comment (`limit` PULL_REQUEST_COMMENT_LIMIT)

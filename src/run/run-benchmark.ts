@@ -183,7 +183,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
     descriptor,
     source: options.source,
     host: options.host,
-    backend: options.backend,
+    backend: runner.backendInfo?.() ?? options.backend,
     settings: {
       repetitions: settings.repetitions,
       warmup: settings.warmup,

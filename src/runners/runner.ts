@@ -1,6 +1,6 @@
 import type { Descriptor } from "../descriptor/types.js";
 import { MaatError } from "../errors.js";
-import type { MetricObservation, RunStatus } from "../results/receipt-types.js";
+import type { BackendInfo, MetricObservation, RunStatus } from "../results/receipt-types.js";
 
 /** Where a chunk of live output came from: the benchmark's stdout or stderr, or the inference server. */
 export type OutputStream = "stdout" | "stderr" | "server";
@@ -49,6 +49,8 @@ export interface RepetitionOutcome {
 export interface Runner {
   readonly kind: "local" | "docker" | "kubernetes";
   runRepetition(request: RepetitionRequest): Promise<RepetitionOutcome>;
+  /** Where the repetitions so far actually ran (cluster, nodes), for the receipt; when the runner knows more than its caller. */
+  backendInfo?(): BackendInfo;
 }
 
 /** The step of a repetition that failed before or around the benchmark itself. */

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { metricHistory, readBaselineStore } from "../baselines/index.js";
 import type { BaselineStore } from "../baselines/types.js";
+import { historyRunsNeeded } from "../compare/history-window.js";
 import { type ComparisonReport, compareReceipts, readReceipts } from "../compare/index.js";
 import { loadRepositoryConfig, type RepositoryConfig } from "../config/index.js";
 import { MaatError } from "../errors.js";
@@ -42,11 +43,13 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
     throw error;
   });
   const receipts = files.map((f) => f.receipt);
+  const policy = policyFrom(config);
   const store = await readBaselineStore(
     path.resolve(root, options.baselinesDir),
     receipts.map((r) => r.benchmark.id),
+    { recentRuns: historyRunsNeeded(policy) },
   );
-  const report = compareReceipts(receipts, store, policyFrom(config));
+  const report = compareReceipts(receipts, store, policy);
   const input = {
     report,
     receipts,

@@ -1,12 +1,12 @@
 import path from "node:path";
-import { loadRepositoryConfig } from "../config/index.js";
+import { loadRepositoryConfig, runnerFor } from "../config/index.js";
 import { loadDescriptor } from "../descriptor/index.js";
 import { MaatError } from "../errors.js";
 import { readHostFingerprint } from "../results/host-fingerprint.js";
 import { readSourceInfo } from "../results/source-info.js";
 import { formatProgress } from "../run/progress.js";
 import { type BenchmarkRun, runBenchmark } from "../run/run-benchmark.js";
-import { createLocalRunner, DOCKER_IMAGE_NOTE } from "../runners/local/local-runner.js";
+import { type BackendName, createRunner } from "../runners/create-runner.js";
 import { precisionReached } from "../stats/precision.js";
 import type { StepReporter, WorkflowContext } from "./workflow-context.js";
 
@@ -18,6 +18,8 @@ export interface RunStepOptions {
   resultsDir: string;
   repetitions: number | "auto" | undefined;
   runnerLabels: string[];
+  /** The matrix entry's backend; default: the descriptor's, then the config's routing. */
+  backend: BackendName | undefined;
   env: Record<string, string | undefined>;
   reporter: StepReporter;
   signal: AbortSignal;
@@ -41,10 +43,15 @@ export async function runStep(options: RunStepOptions): Promise<BenchmarkRun[]> 
   );
   const env = { ...options.env, MAAT_RUNNER_LABELS: options.runnerLabels.join(",") };
   const [source, host] = await Promise.all([readSourceInfo(repoRoot, env), readHostFingerprint(env)]);
-  const runner = createLocalRunner();
   const runs: BenchmarkRun[] = [];
   for (const file of options.descriptors) {
     const descriptor = await loadDescriptor(file, { repoRoot });
+    const { runner, backend } = createRunner({
+      backend: options.backend ?? runnerFor(config, descriptor).backend,
+      config,
+      env,
+      ...(source.commit === undefined ? {} : { commit: source.commit }),
+    });
     const run = await reporter.group(`Benchmark ${descriptor.id}`, () =>
       runBenchmark({
         descriptor,
@@ -64,7 +71,7 @@ export async function runStep(options: RunStepOptions): Promise<BenchmarkRun[]> 
         },
         source,
         host,
-        backend: { kind: "local", dockerImageUsed: false, note: DOCKER_IMAGE_NOTE },
+        backend,
         signal: options.signal,
         progress: (event) => reporter.info(formatProgress(event)),
         onOutput: (chunk) => reporter.info(chunk.toString("utf8").replace(/\n$/, "")),

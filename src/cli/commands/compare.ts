@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { readBaselineStore } from "../../baselines/store.js";
 import { parseCommandArgs, positiveNumber, ratio } from "../../compare/cli-args.js";
 import { compareReceipts } from "../../compare/compare-receipts.js";
+import { historyRunsNeeded } from "../../compare/history-window.js";
 import { readReceipts } from "../../compare/read-receipts.js";
 import { renderComparisonMarkdown } from "../../compare/render-markdown.js";
 import { renderComparisonTable } from "../../compare/render-table.js";
@@ -65,6 +66,7 @@ export const compareCommand: Command = {
     const store = await readBaselineStore(
       baselinesDir,
       receipts.map((r) => r.benchmark.id),
+      { recentRuns: historyRunsNeeded() },
     );
     // Flags given on the command line win over the descriptors' own thresholds.
     const thresholds = {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { loadRepositoryConfig, runnerFor } from "../../config/index.js";
 import { findDescriptorFiles, findRepoRoot, loadDescriptor, parseDuration } from "../../descriptor/index.js";
 import type { Descriptor } from "../../descriptor/types.js";
 import { UsageError } from "../../errors.js";
@@ -7,7 +8,7 @@ import { readHostFingerprint } from "../../results/host-fingerprint.js";
 import { readSourceInfo } from "../../results/source-info.js";
 import { formatProgress } from "../../run/progress.js";
 import { type BenchmarkRun, runBenchmark } from "../../run/run-benchmark.js";
-import { createLocalRunner, DOCKER_IMAGE_NOTE } from "../../runners/local/local-runner.js";
+import { type BackendName, createRunner } from "../../runners/create-runner.js";
 import { precisionReached } from "../../stats/precision.js";
 import type { Command, CommandContext } from "../command.js";
 import { describeRunSummary } from "./run-summary.js";
@@ -25,6 +26,10 @@ Options:
   --warmup N            warm-up repetitions, not measured (overrides run.warmup)
   --timeout D           time limit per repetition, e.g. 90s, 10m, 1h30m (overrides run.timeout)
   --results-dir DIR     where receipts go (default .maat/results)
+  --backend B           local or kubernetes (default: the descriptor's run.backend, then maat.toml's routing, then local)
+  --namespace NS        kubernetes: namespace (default: maat.toml's kubernetes.namespace)
+  --context NAME        kubernetes: kubeconfig context (default: the current context)
+  --kubeconfig FILE     kubernetes: kubeconfig (default: maat.toml, $KUBECONFIG, ~/.kube/config)
   --quiet               do not echo the benchmark's output (it is still logged)
   --json                print {"runs": [...]} with each receipt's path, status and metrics
   -h, --help            this help
@@ -35,7 +40,8 @@ descriptor validation error.
 Examples:
   maat run benchmarks/hello-world
   maat run benchmarks/pytorch-train-cpu --repetitions 5 --warmup 1
-  maat run --timeout 30m --json > runs.json`;
+  maat run --timeout 30m --json > runs.json
+  maat run benchmarks/resnet --backend kubernetes --namespace bench`;
 
 export const runCommand: Command = {
   name: "run",
@@ -51,14 +57,21 @@ export const runCommand: Command = {
     const descriptors: Descriptor[] = [];
     for (const file of files) descriptors.push(await loadDescriptor(file, { repoRoot }));
 
-    const [source, host] = await Promise.all([
+    const [source, host, config] = await Promise.all([
       readSourceInfo(repoRoot, context.env),
       readHostFingerprint(context.env),
+      loadRepositoryConfig(repoRoot),
     ]);
-    const runner = createLocalRunner();
     const runs: BenchmarkRun[] = [];
     for (const descriptor of descriptors) {
       if (context.signal.aborted) break;
+      const { runner, backend } = createRunner({
+        backend: options.backend ?? runnerFor(config, descriptor).backend,
+        config,
+        env: context.env,
+        kubernetes: options.kubernetes,
+        ...(source.commit === undefined ? {} : { commit: source.commit }),
+      });
       runs.push(
         await runBenchmark({
           descriptor,
@@ -69,7 +82,7 @@ export const runCommand: Command = {
           overrides: options.overrides,
           source,
           host,
-          backend: { kind: "local", dockerImageUsed: false, note: DOCKER_IMAGE_NOTE },
+          backend,
           signal: context.signal,
           progress: (event) => context.stderr.write(`${formatProgress(event)}\n`),
           ...(options.quiet ? {} : { onOutput: (chunk: Buffer) => context.stderr.write(chunk) }),
@@ -88,6 +101,8 @@ interface RunArguments {
   paths: string[];
   overrides: { repetitions?: number | "auto"; warmup?: number; timeoutMs?: number };
   resultsDir: string;
+  backend?: BackendName;
+  kubernetes: { kubeconfig?: string; context?: string; namespace?: string };
   quiet: boolean;
   json: boolean;
 }
@@ -115,9 +130,19 @@ function parseRunArguments(argv: string[]): RunArguments {
     }
     overrides.timeoutMs = ms;
   }
+  const backend = values.backend;
+  if (backend !== undefined && backend !== "local" && backend !== "kubernetes") {
+    throw new UsageError(`--backend must be local or kubernetes (got "${backend}")`);
+  }
   return {
     paths: positionals,
     overrides,
+    ...(backend === undefined ? {} : { backend }),
+    kubernetes: {
+      ...(values.kubeconfig === undefined ? {} : { kubeconfig: values.kubeconfig }),
+      ...(values.context === undefined ? {} : { context: values.context }),
+      ...(values.namespace === undefined ? {} : { namespace: values.namespace }),
+    },
     resultsDir: values["results-dir"] ?? ".maat/results",
     quiet: values.quiet ?? false,
     json: values.json ?? false,
@@ -133,6 +158,10 @@ function parse(argv: string[]) {
       warmup: { type: "string" },
       timeout: { type: "string" },
       "results-dir": { type: "string" },
+      backend: { type: "string" },
+      namespace: { type: "string" },
+      context: { type: "string" },
+      kubeconfig: { type: "string" },
       quiet: { type: "boolean" },
       json: { type: "boolean" },
     },

@@ -1,0 +1,56 @@
+import os from "node:os";
+import path from "node:path";
+import type { RepositoryConfig } from "../config/types.js";
+import type { BackendInfo } from "../results/receipt-types.js";
+import { createKubernetesRunner } from "./kubernetes/index.js";
+import { createLocalRunner, DOCKER_IMAGE_NOTE } from "./local/local-runner.js";
+import type { Runner } from "./runner.js";
+
+export type BackendName = "local" | "kubernetes";
+
+export interface RunnerChoice {
+  backend: BackendName;
+  config: RepositoryConfig;
+  env: Record<string, string | undefined>;
+  /** Command-line overrides of the config's `[kubernetes]` table. */
+  kubernetes?: { kubeconfig?: string; context?: string; namespace?: string };
+  /** Recorded on the cluster objects. */
+  commit?: string;
+}
+
+/**
+ * The runner for a backend, configured from the repository config: the one place the CLI and
+ * the action turn "local" / "kubernetes" into a Runner and the receipt's initial `backend`.
+ */
+export function createRunner(choice: RunnerChoice): { runner: Runner; backend: BackendInfo } {
+  if (choice.backend === "local") {
+    return {
+      runner: createLocalRunner(),
+      backend: { kind: "local", dockerImageUsed: false, note: DOCKER_IMAGE_NOTE },
+    };
+  }
+  const k8s = choice.config.kubernetes;
+  const kubeconfigPath =
+    choice.kubernetes?.kubeconfig ??
+    k8s.kubeconfig ??
+    choice.env.KUBECONFIG ??
+    path.join(choice.env.HOME ?? os.homedir(), ".kube", "config");
+  const context = choice.kubernetes?.context ?? k8s.context;
+  const namespace = choice.kubernetes?.namespace ?? k8s.namespace;
+  const inCluster = choice.env.KUBERNETES_SERVICE_HOST !== undefined && choice.env.KUBECONFIG === undefined;
+  const runner = createKubernetesRunner({
+    ...(inCluster && !choice.kubernetes?.kubeconfig && !k8s.kubeconfig
+      ? { inCluster: true }
+      : { kubeconfigPath }),
+    ...(context === undefined ? {} : { context }),
+    namespace,
+    ...(k8s.schedulingTimeoutMs === undefined ? {} : { schedulingTimeoutMs: k8s.schedulingTimeoutMs }),
+    render: {
+      nodeSelector: k8s.nodeSelector,
+      tolerations: k8s.tolerations,
+      ...(k8s.datasetCachePvc === undefined ? {} : { datasetCachePvc: k8s.datasetCachePvc }),
+      ...(choice.commit === undefined ? {} : { commit: choice.commit }),
+    },
+  });
+  return { runner, backend: runner.backendInfo() };
+}
