@@ -137,6 +137,7 @@ function normalizeRun(raw: Table): RunSettings {
     watch: Array.isArray(raw.watch) ? raw.watch.map(String) : [],
     backend: raw.backend === "local" || raw.backend === "kubernetes" ? raw.backend : undefined,
     thresholds: normalizeThresholds(tableAt(raw, "thresholds")),
+    defaulted: (["repetitions", "warmup", "timeout"] as const).filter((key) => raw[key] === undefined),
   });
 }
 

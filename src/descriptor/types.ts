@@ -87,6 +87,11 @@ export interface RunSettings {
   backend?: "local" | "kubernetes";
   /** Default thresholds for every metric of this benchmark. */
   thresholds: Thresholds;
+  /**
+   * The settings the file leaves unset (filled with the format's defaults above), so the
+   * repository config's `[run]` defaults can apply to exactly those.
+   */
+  defaulted?: Array<"repetitions" | "warmup" | "timeout">;
 }
 
 export interface Descriptor {

@@ -33,6 +33,8 @@ export interface RunBenchmarkOptions {
   /** The environment the benchmark inherits (the CLI passes its own). */
   env: Record<string, string | undefined>;
   overrides?: RunOverrides;
+  /** The repository config's `[run]` defaults, for what the descriptor leaves unset. */
+  repositoryDefaults?: RunOverrides;
   source: SourceInfo;
   host: HostFingerprint;
   backend: BackendInfo;
@@ -56,7 +58,7 @@ export interface BenchmarkRun {
 export async function runBenchmark(options: RunBenchmarkOptions): Promise<BenchmarkRun> {
   const { descriptor, runner, signal } = options;
   const now = options.now ?? (() => new Date());
-  const settings = resolveRunSettings(descriptor.run, options.overrides);
+  const settings = resolveRunSettings(descriptor.run, options.overrides, options.repositoryDefaults);
   const started = now();
   const location = resultLocation(options.resultsDir, descriptor.id, started, options.source.commit);
   await mkdir(location.logDir, { recursive: true });

@@ -21,11 +21,29 @@ export interface EffectiveRunSettings {
  */
 export const DEFAULT_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 
-export function resolveRunSettings(run: RunSettings, overrides: RunOverrides = {}): EffectiveRunSettings {
+/**
+ * The settings a run uses: the command line (or action input) first, then what the descriptor
+ * writes, then the repository config's `[run]` defaults, then the format's own defaults.
+ */
+export function resolveRunSettings(
+  run: RunSettings,
+  overrides: RunOverrides = {},
+  repositoryDefaults: RunOverrides = {},
+): EffectiveRunSettings {
+  const unset = new Set(run.defaulted ?? []);
+  const fromRepository = <T>(key: "repetitions" | "warmup" | "timeout", value: T | undefined) =>
+    unset.has(key) ? value : undefined;
   return {
-    repetitions: overrides.repetitions ?? run.repetitions,
-    warmup: overrides.warmup ?? run.warmup,
-    timeoutMs: overrides.timeoutMs ?? run.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    repetitions:
+      overrides.repetitions ??
+      fromRepository("repetitions", repositoryDefaults.repetitions) ??
+      run.repetitions,
+    warmup: overrides.warmup ?? fromRepository("warmup", repositoryDefaults.warmup) ?? run.warmup,
+    timeoutMs:
+      overrides.timeoutMs ??
+      run.timeoutMs ??
+      fromRepository("timeout", repositoryDefaults.timeoutMs) ??
+      DEFAULT_TIMEOUT_MS,
     maxRepetitions: run.maxRepetitions,
     targetPrecision: run.targetPrecision,
   };

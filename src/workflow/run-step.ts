@@ -59,16 +59,8 @@ export async function runStep(options: RunStepOptions): Promise<BenchmarkRun[]> 
         runner,
         resultsDir: path.resolve(repoRoot, options.resultsDir),
         env,
-        overrides: {
-          ...(options.repetitions !== undefined
-            ? { repetitions: options.repetitions }
-            : config.run.repetitions !== undefined && descriptor.run.repetitions === 1
-              ? { repetitions: config.run.repetitions }
-              : {}),
-          ...(config.run.timeoutMs !== undefined && descriptor.run.timeoutMs === undefined
-            ? { timeoutMs: config.run.timeoutMs }
-            : {}),
-        },
+        overrides: options.repetitions === undefined ? {} : { repetitions: options.repetitions },
+        repositoryDefaults: config.run,
         source,
         host,
         backend,

@@ -35,6 +35,7 @@ describe("normalizeDescriptor", () => {
       targetPrecision: 0.01,
       watch: [],
       thresholds: {},
+      defaulted: ["repetitions", "warmup", "timeout"],
     });
   });
 
@@ -60,6 +61,7 @@ min_effect = 0.05
       watch: ["src/**", "benchmarks/resnet/**"],
       backend: "kubernetes",
       thresholds: { sigma: 3, minEffect: 0.05 },
+      defaulted: [],
     });
   });
 

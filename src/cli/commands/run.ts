@@ -80,6 +80,7 @@ export const runCommand: Command = {
           resultsDir: path.resolve(context.cwd, options.resultsDir),
           env: context.env,
           overrides: options.overrides,
+          repositoryDefaults: config.run,
           source,
           host,
           backend,
