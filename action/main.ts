@@ -36,6 +36,7 @@ async function main(): Promise<void> {
         ...common,
         descriptors: settings.descriptors,
         resultsDir: settings.resultsDir,
+        baselinesDir: settings.baselinesDir,
         repetitions: settings.repetitions,
         runnerLabels: settings.runnerLabels,
         backend: settings.backend,

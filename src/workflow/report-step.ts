@@ -4,14 +4,14 @@ import { metricHistory, readBaselineStore } from "../baselines/index.js";
 import type { BaselineStore } from "../baselines/types.js";
 import { historyRunsNeeded } from "../compare/history-window.js";
 import { type ComparisonReport, compareReceipts, readReceipts } from "../compare/index.js";
-import { loadRepositoryConfig, type RepositoryConfig } from "../config/index.js";
+import { policyFromConfig } from "../compare/policy-from-config.js";
+import { loadRepositoryConfig } from "../config/index.js";
 import { MaatError } from "../errors.js";
 import type { GitHubClient } from "../github/client.js";
 import { syncRegressionIssues } from "../github/regression-issues.js";
 import { parseRepository } from "../github/repository.js";
 import { upsertStickyComment } from "../github/sticky-comment.js";
 import { JOB_SUMMARY_LIMIT, renderReport, summaryLine, type TrendPoint } from "../report/index.js";
-import type { ComparisonPolicy } from "../stats/types.js";
 import { regressionFindings } from "./regression-findings.js";
 import type { StepReporter, WorkflowContext } from "./workflow-context.js";
 
@@ -43,7 +43,7 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
     throw error;
   });
   const receipts = files.map((f) => f.receipt);
-  const policy = policyFrom(config);
+  const policy = policyFromConfig(config);
   const store = await readBaselineStore(
     path.resolve(root, options.baselinesDir),
     receipts.map((r) => r.benchmark.id),
@@ -120,16 +120,6 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
     throw new MaatError(problems.join("; "), { hint: "see the report in the job summary", exitCode: 1 });
   }
   return report;
-}
-
-function policyFrom(config: RepositoryConfig): Partial<ComparisonPolicy> {
-  const { sigma, minEffect, fdr, minBaselineRuns } = config.compare;
-  return {
-    ...(sigma === undefined ? {} : { sigma }),
-    ...(minEffect === undefined ? {} : { minEffect }),
-    ...(fdr === undefined ? {} : { fdr }),
-    ...(minBaselineRuns === undefined ? {} : { minBaselineRuns }),
-  };
 }
 
 /** Regression issues follow the default branch: scheduled runs and pushes (to the default branch). */

@@ -1,13 +1,13 @@
 import path from "node:path";
-import { loadRepositoryConfig, runnerFor } from "../config/index.js";
+import { loadRepositoryConfig } from "../config/index.js";
 import { loadDescriptor } from "../descriptor/index.js";
 import { MaatError } from "../errors.js";
 import { readHostFingerprint } from "../results/host-fingerprint.js";
 import { readSourceInfo } from "../results/source-info.js";
 import { formatProgress } from "../run/progress.js";
-import { type BenchmarkRun, runBenchmark } from "../run/run-benchmark.js";
-import { type BackendName, createRunner } from "../runners/create-runner.js";
-import { precisionReached } from "../stats/precision.js";
+import type { BenchmarkRun } from "../run/run-benchmark.js";
+import { runDescriptors } from "../run/run-descriptors.js";
+import type { BackendName } from "../runners/create-runner.js";
 import type { StepReporter, WorkflowContext } from "./workflow-context.js";
 
 export interface RunStepOptions {
@@ -16,6 +16,7 @@ export interface RunStepOptions {
   /** Descriptor files of this matrix job, relative to the workspace. */
   descriptors: string[];
   resultsDir: string;
+  baselinesDir: string;
   repetitions: number | "auto" | undefined;
   runnerLabels: string[];
   /** The matrix entry's backend; default: the descriptor's, then the config's routing. */
@@ -43,35 +44,25 @@ export async function runStep(options: RunStepOptions): Promise<BenchmarkRun[]> 
   );
   const env = { ...options.env, MAAT_RUNNER_LABELS: options.runnerLabels.join(",") };
   const [source, host] = await Promise.all([readSourceInfo(repoRoot, env), readHostFingerprint(env)]);
-  const runs: BenchmarkRun[] = [];
-  for (const file of options.descriptors) {
-    const descriptor = await loadDescriptor(file, { repoRoot });
-    const { runner, backend } = createRunner({
-      backend: options.backend ?? runnerFor(config, descriptor).backend,
-      config,
-      env,
-      ...(source.commit === undefined ? {} : { commit: source.commit }),
-    });
-    const run = await reporter.group(`Benchmark ${descriptor.id}`, () =>
-      runBenchmark({
-        descriptor,
-        descriptorDir: path.dirname(path.join(repoRoot, descriptor.path)),
-        runner,
-        resultsDir: path.resolve(repoRoot, options.resultsDir),
-        env,
-        overrides: options.repetitions === undefined ? {} : { repetitions: options.repetitions },
-        repositoryDefaults: config.run,
-        source,
-        host,
-        backend,
-        signal: options.signal,
-        progress: (event) => reporter.info(formatProgress(event)),
-        onOutput: (chunk) => reporter.info(chunk.toString("utf8").replace(/\n$/, "")),
-        precisionCheck: (values, target) => precisionReached(values, target, 0.95),
-      }),
-    );
-    runs.push(run);
-  }
+  const descriptors = [];
+  for (const file of options.descriptors) descriptors.push(await loadDescriptor(file, { repoRoot }));
+  const runs = await runDescriptors({
+    descriptors,
+    repoRoot,
+    config,
+    env,
+    source,
+    host,
+    resultsDir: path.resolve(repoRoot, options.resultsDir),
+    baselinesDir: path.resolve(repoRoot, options.baselinesDir),
+    overrides: options.repetitions === undefined ? {} : { repetitions: options.repetitions },
+    ...(options.backend === undefined ? {} : { backend: options.backend }),
+    signal: options.signal,
+    progress: (event) => reporter.info(formatProgress(event)),
+    onOutput: (chunk) => reporter.info(chunk.toString("utf8").replace(/\n$/, "")),
+    log: (message) => reporter.info(message),
+    around: (descriptor, work) => reporter.group(`Benchmark ${descriptor.id}`, work),
+  });
   reporter.setOutput("receipt-path", runs.map((r) => path.relative(repoRoot, r.receiptPath)).join("\n"));
   const failed = runs.filter((r) => r.receipt.status !== "succeeded");
   reporter.setOutput("failed", String(failed.length));

@@ -1,71 +1,20 @@
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run-cli.js";
 import { receiptProblems } from "../../src/results/receipt-validation.js";
+import {
+  makeProject,
+  minimalDescriptor as minimal,
+  repoRoot,
+  cli as runMaat,
+  writeDescriptor,
+} from "./harness.js";
+
+const cli = (cwd: string, ...argv: string[]) => runMaat(cwd, argv);
 
 const exec = promisify(execFile);
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-
-/** A throwaway repository with Maat's hello-world example and the emit clients it imports. */
-function makeProject(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "maat-cli-"));
-  mkdirSync(path.join(dir, ".git"));
-  cpSync(path.join(repoRoot, "benchmarks/hello-world"), path.join(dir, "benchmarks/hello-world"), {
-    recursive: true,
-  });
-  cpSync(path.join(repoRoot, "clients"), path.join(dir, "clients"), { recursive: true });
-  return dir;
-}
-
-function writeDescriptor(dir: string, name: string, body: string): void {
-  mkdirSync(path.join(dir, "benchmarks", name), { recursive: true });
-  writeFileSync(path.join(dir, "benchmarks", name, "descriptor.toml"), body);
-}
-
-const minimal = (command: string, extra = "") => `spec_version = "0.1.0"
-[info]
-task_name = "t"
-description = "d"
-[hardware]
-instance_type = "t3.medium"
-strategy = "single_node"
-[env]
-docker_image = "python:3.11-slim"
-[ml]
-benchmark_code = ${JSON.stringify(command)}
-[[output.metrics]]
-name = "speed"
-units = "ops/s"
-pattern = "speed=([0-9.]+)"
-${extra}`;
-
-async function cli(cwd: string, ...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => {
-    out += c;
-  });
-  stderr.on("data", (c) => {
-    err += c;
-  });
-  const code = await runCli({
-    argv,
-    cwd,
-    env: { ...process.env, GITHUB_ACTIONS: undefined },
-    stdout,
-    stderr,
-    colors: false,
-    signal: new AbortController().signal,
-  });
-  return { code, out, err };
-}
 
 describe("maat run", () => {
   it("runs hello-world and writes a receipt that validates against its schema", async () => {

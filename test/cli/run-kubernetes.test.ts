@@ -1,11 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run-cli.js";
 import { receiptProblems } from "../../src/results/receipt-validation.js";
 import { type FakeKube, startFakeKube } from "../support/fake-kube/index.js";
+import { cli as runMaat } from "./harness.js";
 
 /** A repository with one GPU benchmark meant for the cluster (the node type the fake has). */
 function makeProject(): string {
@@ -36,28 +35,8 @@ pattern = "throughput=([0-9.]+)"
   return dir;
 }
 
-async function cli(cwd: string, argv: string[], signal = new AbortController().signal) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (c) => {
-    out += c;
-  });
-  stderr.on("data", (c) => {
-    err += c;
-  });
-  const code = await runCli({
-    argv,
-    cwd,
-    env: { HOME: cwd, PATH: process.env.PATH },
-    stdout,
-    stderr,
-    colors: false,
-    signal,
-  });
-  return { code, out, err };
-}
+/** The CLI with a clean environment: no KUBECONFIG or HOME kubeconfig can leak in. */
+const cli = (cwd: string, argv: string[]) => runMaat(cwd, argv, { HOME: cwd, KUBECONFIG: undefined });
 
 let kube: FakeKube | undefined;
 afterEach(async () => {

@@ -1,15 +1,15 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadRepositoryConfig, runnerFor } from "../../config/index.js";
+import { loadRepositoryConfig } from "../../config/index.js";
 import { findDescriptorFiles, findRepoRoot, loadDescriptor, parseDuration } from "../../descriptor/index.js";
 import type { Descriptor } from "../../descriptor/types.js";
 import { UsageError } from "../../errors.js";
 import { readHostFingerprint } from "../../results/host-fingerprint.js";
 import { readSourceInfo } from "../../results/source-info.js";
 import { formatProgress } from "../../run/progress.js";
-import { type BenchmarkRun, runBenchmark } from "../../run/run-benchmark.js";
-import { type BackendName, createRunner } from "../../runners/create-runner.js";
-import { precisionReached } from "../../stats/precision.js";
+import type { BenchmarkRun } from "../../run/run-benchmark.js";
+import { runDescriptors } from "../../run/run-descriptors.js";
+import type { BackendName } from "../../runners/create-runner.js";
 import type { Command, CommandContext } from "../command.js";
 import { describeRunSummary } from "./run-summary.js";
 
@@ -30,6 +30,9 @@ Options:
   --namespace NS        kubernetes: namespace (default: maat.toml's kubernetes.namespace)
   --context NAME        kubernetes: kubeconfig context (default: the current context)
   --kubeconfig FILE     kubernetes: kubeconfig (default: maat.toml, $KUBECONFIG, ~/.kube/config)
+  --confirm N           when a result looks changed against its baseline, run N more repetitions and
+                        merge them before writing the verdict (default: maat.toml's compare.confirm_repetitions, 0)
+  --baselines DIR       baselines for --confirm (default baselines)
   --quiet               do not echo the benchmark's output (it is still logged)
   --json                print {"runs": [...]} with each receipt's path, status and metrics
   -h, --help            this help
@@ -62,35 +65,24 @@ export const runCommand: Command = {
       readHostFingerprint(context.env),
       loadRepositoryConfig(repoRoot),
     ]);
-    const runs: BenchmarkRun[] = [];
-    for (const descriptor of descriptors) {
-      if (context.signal.aborted) break;
-      const { runner, backend } = createRunner({
-        backend: options.backend ?? runnerFor(config, descriptor).backend,
-        config,
-        env: context.env,
-        kubernetes: options.kubernetes,
-        ...(source.commit === undefined ? {} : { commit: source.commit }),
-      });
-      runs.push(
-        await runBenchmark({
-          descriptor,
-          descriptorDir: path.dirname(path.join(repoRoot, descriptor.path)),
-          runner,
-          resultsDir: path.resolve(context.cwd, options.resultsDir),
-          env: context.env,
-          overrides: options.overrides,
-          repositoryDefaults: config.run,
-          source,
-          host,
-          backend,
-          signal: context.signal,
-          progress: (event) => context.stderr.write(`${formatProgress(event)}\n`),
-          ...(options.quiet ? {} : { onOutput: (chunk: Buffer) => context.stderr.write(chunk) }),
-          precisionCheck: (values, target) => precisionReached(values, target, 0.95),
-        }),
-      );
-    }
+    const runs = await runDescriptors({
+      descriptors,
+      repoRoot,
+      config,
+      env: context.env,
+      source,
+      host,
+      resultsDir: path.resolve(context.cwd, options.resultsDir),
+      baselinesDir: path.resolve(context.cwd, options.baselinesDir),
+      overrides: options.overrides,
+      ...(options.backend === undefined ? {} : { backend: options.backend }),
+      kubernetes: options.kubernetes,
+      ...(options.confirm === undefined ? {} : { confirmRepetitions: options.confirm }),
+      signal: context.signal,
+      progress: (event) => context.stderr.write(`${formatProgress(event)}\n`),
+      ...(options.quiet ? {} : { onOutput: (chunk: Buffer) => context.stderr.write(chunk) }),
+      log: (message) => context.stderr.write(`${message}\n`),
+    });
     writeResults(context, runs, options.json);
     return runs.every((run) => run.receipt.status === "succeeded") && runs.length === descriptors.length
       ? 0
@@ -102,6 +94,8 @@ interface RunArguments {
   paths: string[];
   overrides: { repetitions?: number | "auto"; warmup?: number; timeoutMs?: number };
   resultsDir: string;
+  baselinesDir: string;
+  confirm?: number;
   backend?: BackendName;
   kubernetes: { kubeconfig?: string; context?: string; namespace?: string };
   quiet: boolean;
@@ -145,6 +139,8 @@ function parseRunArguments(argv: string[]): RunArguments {
       ...(values.namespace === undefined ? {} : { namespace: values.namespace }),
     },
     resultsDir: values["results-dir"] ?? ".maat/results",
+    baselinesDir: values.baselines ?? "baselines",
+    ...(values.confirm === undefined ? {} : { confirm: wholeNumber("--confirm", values.confirm, 0) }),
     quiet: values.quiet ?? false,
     json: values.json ?? false,
   };
@@ -159,6 +155,8 @@ function parse(argv: string[]) {
       warmup: { type: "string" },
       timeout: { type: "string" },
       "results-dir": { type: "string" },
+      baselines: { type: "string" },
+      confirm: { type: "string" },
       backend: { type: "string" },
       namespace: { type: "string" },
       context: { type: "string" },
