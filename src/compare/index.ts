@@ -4,7 +4,6 @@ export { suspectBenchmarks } from "./confirm.js";
 export { formatNumber } from "./format-number.js";
 export { candidateFailure, metricInputs } from "./inputs.js";
 export { mergeReceipts } from "./merge-receipts.js";
-export { type ReceiptFile, ReceiptReadError, readReceipts } from "./read-receipts.js";
 export { renderBaseline } from "./render-baseline.js";
 export { renderComparisonMarkdown } from "./render-markdown.js";
 export { renderComparisonTable } from "./render-table.js";

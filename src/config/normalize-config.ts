@@ -1,5 +1,5 @@
+import { durationMs } from "../duration.js";
 import { DEFAULT_CONFIG } from "./defaults.js";
-import { parseDuration } from "./duration.js";
 import type { Backend, RepositoryConfig, RunnerRule, Toleration } from "./types.js";
 
 /** The TOML shape after schema validation (snake_case keys, everything optional). */
@@ -91,9 +91,9 @@ export function normalizeConfig(value: unknown, file: string | undefined): Repos
     run: defined({
       repetitions: raw.run?.repetitions,
       warmup: raw.run?.warmup,
-      timeoutMs: raw.run?.timeout === undefined ? undefined : parseDuration(raw.run.timeout),
+      timeoutMs: raw.run?.timeout === undefined ? undefined : durationMs(raw.run.timeout),
     }),
-    schedule: { graceMs: parseDuration(raw.schedule?.grace) ?? d.schedule.graceMs },
+    schedule: { graceMs: durationMs(raw.schedule?.grace) ?? d.schedule.graceMs },
     kubernetes: defined({
       kubeconfig: raw.kubernetes?.kubeconfig,
       context: raw.kubernetes?.context,
@@ -102,7 +102,7 @@ export function normalizeConfig(value: unknown, file: string | undefined): Repos
       schedulingTimeoutMs:
         raw.kubernetes?.scheduling_timeout === undefined
           ? undefined
-          : parseDuration(raw.kubernetes.scheduling_timeout),
+          : durationMs(raw.kubernetes.scheduling_timeout),
       nodeSelector: raw.kubernetes?.node_selector ?? {},
       tolerations: (raw.kubernetes?.tolerations ?? []).map(({ toleration_seconds, ...rest }) =>
         defined({ ...rest, tolerationSeconds: toleration_seconds }),

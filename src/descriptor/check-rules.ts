@@ -1,6 +1,6 @@
+import { parseDuration } from "../duration.js";
 import { checkMetricPattern } from "./check-metric-pattern.js";
 import { checkScheduling } from "./check-scheduling.js";
-import { parseDuration } from "./duration.js";
 import { formatFieldPath, type Segment } from "./field-path.js";
 import type { Finding } from "./finding.js";
 import { isTable, stringAt, type Table, tableAt, tablesAt } from "./raw-access.js";

@@ -1,6 +1,5 @@
 export { canonicalJson, contentHash } from "./content-hash.js";
 export { descriptorId } from "./descriptor-id.js";
-export { parseDuration } from "./duration.js";
 export { type FindDescriptorFilesOptions, findDescriptorFiles } from "./find-descriptor-files.js";
 export { inferDirection } from "./infer-direction.js";
 export { type LoadDescriptorOptions, loadDescriptor, validateDescriptorFile } from "./load-descriptor.js";

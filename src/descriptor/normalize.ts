@@ -1,4 +1,4 @@
-import { parseDuration } from "./duration.js";
+import { parseDuration } from "../duration.js";
 import type { Finding } from "./finding.js";
 import { normalizeMetrics, normalizeThresholds } from "./normalize-metrics.js";
 import { normalizeProbe } from "./normalize-probe.js";

@@ -1,11 +1,11 @@
 import path from "node:path";
 import { foldReceipts } from "../baselines/index.js";
-import { readReceipts } from "../compare/index.js";
 import { loadRepositoryConfig } from "../config/index.js";
 import { MaatError } from "../errors.js";
 import { commitBaselines } from "../git/commit-baselines.js";
 import type { GitHubClient } from "../github/client.js";
 import { parseRepository } from "../github/repository.js";
+import { readResultsFolder } from "../results/read-receipts.js";
 import type { StepReporter, WorkflowContext } from "./workflow-context.js";
 
 export interface BaselineStepOptions {
@@ -30,10 +30,7 @@ export async function baselineStep(options: BaselineStepOptions): Promise<void> 
     root,
     options.configPath !== "maat.toml" ? { path: options.configPath } : {},
   );
-  const files = await readReceipts([path.resolve(root, options.resultsDir)], root).catch((error) => {
-    if (error instanceof MaatError && /does not exist/.test(error.message)) return [];
-    throw error;
-  });
+  const files = await readResultsFolder(path.resolve(root, options.resultsDir), root);
   if (files.length === 0) {
     reporter.info("No receipts to fold into the baselines.");
     return;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { metricHistory, readBaselineStore } from "../baselines/index.js";
 import type { BaselineStore } from "../baselines/types.js";
 import { historyRunsNeeded } from "../compare/history-window.js";
-import { type ComparisonReport, compareReceipts, readReceipts } from "../compare/index.js";
+import { type ComparisonReport, compareReceipts } from "../compare/index.js";
 import { policyFromConfig } from "../compare/policy-from-config.js";
 import { loadRepositoryConfig } from "../config/index.js";
 import { MaatError } from "../errors.js";
@@ -12,6 +12,7 @@ import { syncRegressionIssues } from "../github/regression-issues.js";
 import { parseRepository } from "../github/repository.js";
 import { upsertStickyComment } from "../github/sticky-comment.js";
 import { JOB_SUMMARY_LIMIT, renderReport, summaryLine, type TrendPoint } from "../report/index.js";
+import { readResultsFolder } from "../results/read-receipts.js";
 import { regressionFindings } from "./regression-findings.js";
 import type { StepReporter, WorkflowContext } from "./workflow-context.js";
 
@@ -38,10 +39,7 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
     root,
     options.configPath !== "maat.toml" ? { path: options.configPath } : {},
   );
-  const files = await readReceipts([path.resolve(root, options.resultsDir)], root).catch((error) => {
-    if (error instanceof MaatError && /does not exist/.test(error.message)) return [];
-    throw error;
-  });
+  const files = await readResultsFolder(path.resolve(root, options.resultsDir), root);
   const receipts = files.map((f) => f.receipt);
   const policy = policyFromConfig(config);
   const store = await readBaselineStore(

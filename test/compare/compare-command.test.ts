@@ -92,16 +92,14 @@ describe("maat compare", () => {
     await writeFile(join(cwd, "broken.json"), '{"receiptVersion": "1.0", ');
     const error = await compareError("broken.json");
     expect(error.exitCode).toBe(2);
-    expect(error.message).toMatch(/^receipt broken\.json is not valid JSON/);
+    expect(error.message).toMatch(/^broken\.json: not valid JSON/);
   });
 
   it("fails with exit code 2 for a JSON file that is not a receipt", async () => {
     await writeFile(join(cwd, "package.json"), '{"name": "x"}');
     const error = await compareError("package.json");
     expect(error.exitCode).toBe(2);
-    expect(error.message).toContain(
-      "receipt package.json is not a Maat result receipt: receiptVersion is undefined",
-    );
+    expect(error.message).toBe("package.json: not a Maat result receipt (it has no receiptVersion)");
   });
 
   it("fails with exit code 2 naming a corrupt baseline file", async () => {
@@ -119,6 +117,6 @@ describe("maat compare", () => {
       "--sigma must be a positive number",
     );
     expect((await compareError("--frobnicate", "r.json")).message).toMatch(/Unknown option '--frobnicate'/);
-    expect((await compareError("missing.json")).message).toBe("receipt missing.json does not exist");
+    expect((await compareError("missing.json")).message).toBe("missing.json: no such receipt file or folder");
   });
 });

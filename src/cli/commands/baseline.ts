@@ -4,9 +4,9 @@ import { baselinePath, readBaselines, writeBaselineFile } from "../../baselines/
 import { foldReceipts } from "../../baselines/fold-receipts.js";
 import { resetBaseline } from "../../baselines/reset.js";
 import { parseCommandArgs, positiveInteger } from "../../compare/cli-args.js";
-import { readReceipts } from "../../compare/read-receipts.js";
 import { renderBaseline } from "../../compare/render-baseline.js";
 import { UsageError } from "../../errors.js";
+import { readReceipts } from "../../results/read-receipts.js";
 import type { Command, CommandContext } from "../command.js";
 
 const HELP = `maat baseline <update|show|accept> [options]

@@ -3,10 +3,10 @@ import { readBaselineStore } from "../../baselines/store.js";
 import { parseCommandArgs, positiveNumber, ratio } from "../../compare/cli-args.js";
 import { compareReceipts } from "../../compare/compare-receipts.js";
 import { historyRunsNeeded } from "../../compare/history-window.js";
-import { readReceipts } from "../../compare/read-receipts.js";
 import { renderComparisonMarkdown } from "../../compare/render-markdown.js";
 import { renderComparisonTable } from "../../compare/render-table.js";
 import { UsageError } from "../../errors.js";
+import { readReceipts } from "../../results/read-receipts.js";
 import type { ResultReceipt } from "../../results/receipt-types.js";
 import type { Command } from "../command.js";
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { UsageError } from "../../errors.js";
-import { findReceiptFiles, ReceiptError, readReceipt } from "../../results/receipt-store.js";
+import { readReceipt, readResultsFolder } from "../../results/read-receipts.js";
 import type { ResultReceipt } from "../../results/receipt-types.js";
 import { formatDuration } from "../../run/progress.js";
 import type { Command, CommandContext } from "../command.js";
@@ -50,14 +50,7 @@ export const resultsCommand: Command = {
 };
 
 async function loadAll(resultsDir: string): Promise<Array<{ file: string; receipt: ResultReceipt }>> {
-  let files: string[];
-  try {
-    files = await findReceiptFiles([resultsDir]);
-  } catch (error) {
-    if (error instanceof ReceiptError) return [];
-    throw error;
-  }
-  return Promise.all(files.map(async (file) => ({ file, receipt: await readReceipt(file) })));
+  return readResultsFolder(resultsDir, "/");
 }
 
 async function list(

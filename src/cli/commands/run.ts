@@ -1,8 +1,9 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadRepositoryConfig } from "../../config/index.js";
-import { findDescriptorFiles, findRepoRoot, loadDescriptor, parseDuration } from "../../descriptor/index.js";
+import { findDescriptorFiles, findRepoRoot, loadDescriptor } from "../../descriptor/index.js";
 import type { Descriptor } from "../../descriptor/types.js";
+import { parseDuration } from "../../duration.js";
 import { UsageError } from "../../errors.js";
 import { readHostFingerprint } from "../../results/host-fingerprint.js";
 import { readSourceInfo } from "../../results/source-info.js";

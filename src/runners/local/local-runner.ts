@@ -3,11 +3,8 @@ import { join } from "node:path";
 import type { Descriptor } from "../../descriptor/types.js";
 import { METRICS_FILE_ENV } from "../../metrics/emit-record.js";
 import { feedEmitFile } from "../../metrics/extract-file.js";
-import {
-  createMetricExtractor,
-  type ExtractionResult,
-  type ExtractorOptions,
-} from "../../metrics/metric-extractor.js";
+import { createMetricExtractor, type ExtractorOptions } from "../../metrics/metric-extractor.js";
+import { mergeExtractions } from "../merge-extractions.js";
 import { type RepetitionOutcome, type RepetitionRequest, type Runner, RunnerError } from "../runner.js";
 import { commandLine, composeEnv, inferenceServerEnv } from "./benchmark-env.js";
 import { type Md5Cache, prepareDataSources, rewriteDataPaths } from "./data-sources.js";
@@ -97,7 +94,7 @@ async function runLocalRepetition(
         durationMs: 0,
         status,
         reason: server.ready.reason,
-        ...mergeMetrics(clientExtractor.finish(), ended.extraction, notes),
+        ...mergeExtractions(clientExtractor.finish(), ended.extraction, notes),
         logs,
         notes,
       };
@@ -128,7 +125,7 @@ async function runLocalRepetition(
     signal: exit.signal,
     durationMs: Math.round(exit.durationMs),
     ...verdict,
-    ...mergeMetrics(clientExtractor.finish(), serverEnded?.extraction, notes),
+    ...mergeExtractions(clientExtractor.finish(), serverEnded?.extraction, notes),
     logs,
     notes,
   };
@@ -149,39 +146,4 @@ function baseNotes(descriptor: Descriptor): string[] {
     );
   }
   return notes;
-}
-
-/** Client metrics first, then the server's; extraction troubles become notes. */
-function mergeMetrics(
-  client: ExtractionResult,
-  server: ExtractionResult | undefined,
-  notes: string[],
-): Pick<RepetitionOutcome, "metrics" | "undeclaredMetrics"> {
-  const metrics = { ...client.metrics };
-  const undeclaredMetrics = { ...client.undeclared };
-  for (const [label, result] of [
-    ["benchmark", client],
-    ["server", server],
-  ] as const) {
-    if (result === undefined) continue;
-    if (result.malformedEmits.count > 0) {
-      notes.push(
-        `${result.malformedEmits.count} malformed emit line(s) in the ${label} output, first: ${result.malformedEmits.example}`,
-      );
-    }
-    if (result.truncatedLines > 0) {
-      notes.push(
-        `${result.truncatedLines} line(s) of the ${label} output were longer than the line limit and cut`,
-      );
-    }
-  }
-  if (server !== undefined) {
-    for (const [name, observation] of Object.entries(server.metrics)) {
-      if (name in metrics)
-        notes.push(`metric ${name} appears in both outputs; the benchmark's value is kept`);
-      else metrics[name] = observation;
-    }
-    for (const [name, unit] of Object.entries(server.undeclared)) undeclaredMetrics[name] ??= unit;
-  }
-  return { metrics, undeclaredMetrics };
 }

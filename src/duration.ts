@@ -2,6 +2,7 @@ const DURATION = /^(?=\d)(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
 
 /**
  * Milliseconds in a duration like "90s", "10m", "1h30m" or "500ms"; undefined when it is not one.
+ * The one duration grammar of descriptors, `maat.toml` and the command line.
  *
  * @example parseDuration("1h30m") // 5_400_000
  */
@@ -10,4 +11,10 @@ export function parseDuration(text: string): number | undefined {
   if (match === null) return undefined;
   const [, hours, minutes, seconds, millis] = match.map((part) => Number(part ?? 0));
   return (((hours ?? 0) * 60 + (minutes ?? 0)) * 60 + (seconds ?? 0)) * 1000 + (millis ?? 0);
+}
+
+/** A duration as TOML allows it: a duration string, or whole seconds as a number. */
+export function durationMs(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value * 1000 : undefined;
+  return typeof value === "string" ? parseDuration(value) : undefined;
 }

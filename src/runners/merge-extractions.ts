@@ -1,9 +1,9 @@
-import type { ExtractionResult } from "../../metrics/metric-extractor.js";
-import type { RepetitionOutcome } from "../runner.js";
+import type { ExtractionResult } from "../metrics/metric-extractor.js";
+import type { RepetitionOutcome } from "./runner.js";
 
 /**
- * Client metrics first, then the server's; extraction troubles become notes. The same rules
- * as the local runner, so a benchmark's receipt reads the same on either backend.
+ * Client metrics first, then the server's; extraction troubles become notes. Every runner
+ * uses it, so a benchmark's receipt reads the same on any backend.
  */
 export function mergeExtractions(
   client: ExtractionResult,
