@@ -47,7 +47,7 @@ export async function runDescriptors(options: RunDescriptorsOptions): Promise<Be
   const runs: BenchmarkRun[] = [];
   for (const descriptor of options.descriptors) {
     if (options.signal.aborted) break;
-    const { runner, backend } = createRunner({
+    const { runner, backend } = await createRunner({
       backend: options.backend ?? runnerFor(config, descriptor).backend,
       config,
       env: options.env,

@@ -2,7 +2,6 @@ import os from "node:os";
 import path from "node:path";
 import type { RepositoryConfig } from "../config/types.js";
 import type { BackendInfo } from "../results/receipt-types.js";
-import { createKubernetesRunner } from "./kubernetes/index.js";
 import { createLocalRunner, DOCKER_IMAGE_NOTE } from "./local/local-runner.js";
 import type { Runner } from "./runner.js";
 
@@ -22,7 +21,7 @@ export interface RunnerChoice {
  * The runner for a backend, configured from the repository config: the one place the CLI and
  * the action turn "local" / "kubernetes" into a Runner and the receipt's initial `backend`.
  */
-export function createRunner(choice: RunnerChoice): { runner: Runner; backend: BackendInfo } {
+export async function createRunner(choice: RunnerChoice): Promise<{ runner: Runner; backend: BackendInfo }> {
   if (choice.backend === "local") {
     return {
       runner: createLocalRunner(),
@@ -38,6 +37,8 @@ export function createRunner(choice: RunnerChoice): { runner: Runner; backend: B
   const context = choice.kubernetes?.context ?? k8s.context;
   const namespace = choice.kubernetes?.namespace ?? k8s.namespace;
   const inCluster = choice.env.KUBERNETES_SERVICE_HOST !== undefined && choice.env.KUBECONFIG === undefined;
+  // Loaded on demand: the Kubernetes client is most of the bundle, and most runs are local.
+  const { createKubernetesRunner } = await import("./kubernetes/index.js");
   const runner = createKubernetesRunner({
     ...(inCluster && !choice.kubernetes?.kubeconfig && !k8s.kubeconfig
       ? { inCluster: true }

@@ -63,7 +63,13 @@ function isNearThreshold(
     adjustedPValue < policy.fdr / 10 &&
     Math.abs(sigmas) >= 1.5 * assessment.effectiveSigma &&
     Math.abs(relative) >= 1.5 * assessment.minEffect;
-  return near && !decisive;
+  // Past the sigma rule and the minimum effect, held back only by the test: a few more
+  // repetitions are what settles it (typical with few repetitions among many metrics).
+  const underpowered =
+    adjustedPValue >= policy.fdr &&
+    Math.abs(sigmas) >= assessment.effectiveSigma &&
+    Math.abs(relative) >= assessment.minEffect;
+  return (near && !decisive) || underpowered;
 }
 
 function formatP(p: number): string {
