@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, makeProject, minimalDescriptor, writeDescriptor } from "./harness.js";
 
-const speed = minimalDescriptor("echo speed=${SPEED}", "[run]\nrepetitions = 3\n");
+const speed = minimalDescriptor("echo speed=$SPEED", "[run]\nrepetitions = 3\n");
 
 /** A project whose baseline holds five runs of the speed benchmark at SPEED=100. */
 async function projectWithBaseline(): Promise<string> {
