@@ -38,6 +38,14 @@ export interface ParseBaselineOptions {
 
 /** The fast path of `recentRuns`; undefined when the text is not in the serializer's layout. */
 function parseRecentRuns(text: string, recentRuns: number): unknown {
+  try {
+    return parseRunLines(text, recentRuns);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseRunLines(text: string, recentRuns: number): unknown {
   const open = text.indexOf('\n  "runs": [\n');
   const close = text.lastIndexOf("\n  ]\n}");
   if (open === -1 || close === -1 || close < open) return undefined;

@@ -3,6 +3,8 @@ import { open } from "node:fs/promises";
 /** Files up to this size are read whole; reading the tail only pays off beyond it. */
 const WHOLE_FILE_BYTES = 256 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
+/** The header (benchmark, hardware, metric units) is small: read it in small steps. */
+const HEADER_CHUNK_BYTES = 64 * 1024;
 const RUNS_MARKER = Buffer.from('\n  "runs": [\n');
 
 /**

@@ -80,7 +80,13 @@ export const runCommand: Command = {
       kubernetes: options.kubernetes,
       ...(options.confirm === undefined ? {} : { confirmRepetitions: options.confirm }),
       signal: context.signal,
-      progress: (event) => context.stderr.write(`${formatProgress(event)}\n`),
+      progress: (event) => {
+        const shown =
+          event.kind === "done"
+            ? { ...event, receiptPath: path.relative(context.cwd, event.receiptPath) }
+            : event;
+        context.stderr.write(`${formatProgress(shown)}\n`);
+      },
       ...(options.quiet ? {} : { onOutput: (chunk: Buffer) => context.stderr.write(chunk) }),
       log: (message) => context.stderr.write(`${message}\n`),
     });
