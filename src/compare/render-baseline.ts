@@ -1,6 +1,8 @@
+import { historyChanges } from "../baselines/history-changes.js";
 import { metricHistory } from "../baselines/reset.js";
 import type { Baseline } from "../baselines/types.js";
 import { estimateBaseline } from "../stats/baseline-estimate.js";
+import { formatPercent } from "../stats/format.js";
 import { DEFAULT_POLICY } from "../stats/policy.js";
 import { formatNumber } from "./format-number.js";
 
@@ -42,6 +44,21 @@ export function renderBaseline(
   ]);
   out.push(`Recent runs (${recent.length} of ${baseline.runs.length}):`);
   out.push(...table(["Date", "Commit", "Result", ...metricNames], runRows));
+
+  const changes = historyChanges(baseline);
+  out.push("", changes.length === 0 ? "No level shifts in the history." : "Level shifts in the history:");
+  out.push(
+    ...table(
+      ["Metric", "Change", "Kind", "Between", "p"],
+      changes.map((c) => [
+        c.metric,
+        formatPercent(c.relativeChange),
+        c.kind,
+        c.commitRange ?? `${c.lastBefore.date.slice(0, 10)} and ${c.firstAfter.date.slice(0, 10)}`,
+        c.pValue < 0.0001 ? "< 0.0001" : c.pValue.toFixed(4),
+      ]),
+    ).slice(changes.length === 0 ? 1 : 0),
+  );
   return `${out.join("\n")}\n`;
 }
 

@@ -52,7 +52,9 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
     report,
     receipts,
     history: trendReader(store),
-    links: { ...(context.runUrl ? { runUrl: context.runUrl, summaryUrl: context.runUrl } : {}) },
+    links: context.runUrl
+      ? { runUrl: context.runUrl, summaryUrl: context.runUrl, artifactsUrl: `${context.runUrl}#artifacts` }
+      : {},
     title: "Maat benchmark report",
   };
 
