@@ -8,7 +8,11 @@ export interface MetricHealth {
   metric: string;
   /** Hardware key slug: regressions are tracked per hardware. */
   hardware: string;
-  state: "regression" | "healthy";
+  /**
+   * `regression`: a change that held (opens or updates the issue). `suspected`: seen in this run
+   * only; it updates an open issue but opens none, since a one-off outlier reverts on its own.
+   */
+  state: "regression" | "suspected" | "healthy";
   /** Markdown with the numbers of this run (baseline, this run, change, CI). */
   details: string;
   /** Commit range the change point is attributed to, e.g. "abc1234...def5678". */
@@ -28,7 +32,7 @@ export interface IssuePolicy {
 
 export type IssueAction =
   | { kind: "opened" | "commented" | "closed" | "healthy-run-recorded"; number: number; fingerprint: string }
-  | { kind: "none"; fingerprint: string };
+  | { kind: "none" | "suspected"; fingerprint: string };
 
 export function regressionFingerprint(
   health: Pick<MetricHealth, "benchmark" | "metric" | "hardware">,
@@ -69,7 +73,11 @@ export async function syncRegressionIssues(
     const fingerprint = regressionFingerprint(finding);
     const issue = open.find((i) => !i.pull_request && i.body?.includes(fingerprintLine(fingerprint)));
     const body = issue?.body ?? "";
-    if (finding.state === "regression") {
+    if (finding.state === "suspected" && !issue) {
+      actions.push({ kind: "suspected", fingerprint });
+      continue;
+    }
+    if (finding.state !== "healthy") {
       if (!issue) {
         const { data } = await octokit.rest.issues.create({
           ...repository,

@@ -3,22 +3,27 @@ import type { BaselineStore } from "../baselines/types.js";
 import type { ComparisonReport } from "../compare/index.js";
 import type { MetricHealth } from "../github/regression-issues.js";
 import type { ResultReceipt } from "../results/receipt-types.js";
+import { replayGate } from "../stats/changepoints/index.js";
 import { formatRelativeChange } from "../stats/format.js";
-import type { MetricComparison } from "../stats/types.js";
+import type { BaselineRun, ComparisonPolicy, MetricComparison } from "../stats/types.js";
 
 /**
  * What a scheduled / default-branch run says about each compared metric, for the issue tracker:
- * a regression, or healthy (unchanged or improved). Metrics without a usable verdict are left out,
- * so they neither open nor close issues.
+ * a persistent regression, a suspected one (seen once: it may be a one-off outlier that reverts),
+ * or healthy (unchanged or improved). Persistence is judged by replaying the gate over the
+ * history plus this run, the same rule `maat detect --gate` backtests. Metrics without a usable
+ * verdict are left out, so they neither open nor close issues.
  */
 export function regressionFindings(
   report: ComparisonReport,
   store: BaselineStore,
   receipts: readonly ResultReceipt[],
+  policy: Partial<ComparisonPolicy> = {},
 ): MetricHealth[] {
   const findings: MetricHealth[] = [];
   for (const benchmark of report.benchmarks) {
-    const thisCommit = receipts.find((r) => r.resultId === benchmark.resultId)?.source.commit;
+    const receipt = receipts.find((r) => r.resultId === benchmark.resultId);
+    const thisCommit = receipt?.source.commit;
     const hardware = benchmark.baselineHardware ?? benchmark.hardware.slug;
     const baseline = store.baselines(benchmark.benchmarkId).find((b) => b.hardware.slug === hardware);
     for (const comparison of benchmark.comparisons) {
@@ -27,10 +32,14 @@ export function regressionFindings(
         benchmark: benchmark.benchmarkId,
         metric: comparison.metric,
         hardware,
-        state: comparison.verdict === "regression" ? "regression" : "healthy",
+        state: "healthy",
         details: describeNumbers(comparison),
       };
       const runs = baseline ? metricHistory(baseline, comparison.metric).runs : [];
+      if (comparison.verdict === "regression") {
+        const candidate = receipt?.metrics[comparison.metric]?.values ?? [];
+        finding.state = persists(runs, candidate, comparison, policy) ? "regression" : "suspected";
+      }
       // The change happened after the last accepted run and at or before this one.
       const lastCommit = runs.at(-1)?.commit;
       if (comparison.verdict === "regression" && lastCommit && thisCommit) {
@@ -40,6 +49,19 @@ export function regressionFindings(
     }
   }
   return findings;
+}
+
+/** Whether the gate, replayed over the history and this run, alerts at this run (a change that held). */
+function persists(
+  runs: readonly BaselineRun[],
+  candidate: readonly number[],
+  comparison: MetricComparison,
+  policy: Partial<ComparisonPolicy>,
+): boolean {
+  if (candidate.length === 0) return false;
+  const series = [...runs.map((run) => (run.values.length > 0 ? run.values : [run.summary.mean])), candidate];
+  const alerts = replayGate(series, { direction: comparison.direction, policy });
+  return alerts.some((alert) => alert.index === series.length - 1);
 }
 
 function describeNumbers(c: MetricComparison): string {

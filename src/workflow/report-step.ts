@@ -86,7 +86,7 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
     const actions = await syncRegressionIssues(
       options.octokit,
       repo,
-      regressionFindings(report, store, receipts),
+      regressionFindings(report, store, receipts, policy),
       {
         labels: config.issues.labels,
         assignees: config.issues.assignees,
@@ -95,8 +95,13 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
         repositoryUrl: `${context.serverUrl}/${context.repository}`,
       },
     );
-    for (const action of actions.filter((a) => a.kind !== "none")) {
-      reporter.info(`Regression issue ${action.kind}: #${"number" in action ? action.number : "?"}`);
+    for (const action of actions) {
+      if ("number" in action) reporter.info(`Regression issue ${action.kind}: #${action.number}`);
+      else if (action.kind === "suspected") {
+        reporter.info(
+          `Regression seen once (${action.fingerprint}); an issue opens if the next run confirms it.`,
+        );
+      }
     }
   }
 

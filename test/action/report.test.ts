@@ -213,37 +213,62 @@ describe("the action's report step on a pull request", () => {
 });
 
 describe("the action's report step on a schedule", () => {
-  it("opens one issue for a regression, comments on it when it persists, and closes it after recovery", async () => {
-    const { workspace } = await workspaceWithBaseline();
-    const payload = scheduleEvent({ owner: OWNER, repo: REPO, cron: "0 3 * * *" });
-    const report = () =>
-      runAction({
-        github,
-        workspace,
-        eventName: "schedule",
-        payload,
-        inputs: { command: "report", "fail-on-regression": "false" },
-      });
+  /** One nightly run: its receipt, the report, then the baseline step folding it in. */
+  async function nightly(workspace: string, night: number, throughput: number) {
+    const receipt = makeReceipt({
+      resultId: `resnet50-training/202611${String(night).padStart(2, "0")}T030000000Z-night${night}`,
+      commit: `${String(night).padStart(4, "0")}${"d".repeat(36)}`,
+      startedAt: `2026-11-${String(night).padStart(2, "0")}T03:00:00.000Z`,
+      values: {
+        throughput: noisyValues(throughput, 0.01, 5, 300 + night),
+        epoch_time: noisyValues(60, 0.01, 5, 400 + night),
+      },
+    });
+    writeReceipts(workspace, [receipt]);
+    const run = await runAction({
+      github,
+      workspace,
+      eventName: "schedule",
+      payload: scheduleEvent({ owner: OWNER, repo: REPO, cron: "0 3 * * *" }),
+      inputs: { command: "report", "fail-on-regression": "false" },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    await foldReceipts(path.join(workspace, "baselines"), [receipt], {});
+    return run;
+  }
 
-    writeReceipts(workspace, [candidate(900)]);
-    expect((await report()).code).toBe(0);
+  it("opens an issue only once a regression persists, updates it, and closes it after recovery", async () => {
+    const { workspace } = await workspaceWithBaseline();
+
+    const first = await nightly(workspace, 1, 900);
+    expect(first.outputs.verdict).toBe("regression");
+    expect(first.stdout).toContain("an issue opens if the next run confirms it");
+    expect(github.state.issues()).toHaveLength(0);
+
+    await nightly(workspace, 2, 895);
     let issues = github.state.issues();
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ state: "open", labels: ["performance-regression"] });
     expect(issues[0]!.title).toContain("resnet50-training / throughput");
-    expect(issues[0]!.body).toContain(`/compare/0000019ccccc...${HEAD.slice(0, 12)}`);
+    expect(issues[0]!.body).toContain("/compare/0001dddddddd...0002dddddddd");
 
-    await report();
+    await nightly(workspace, 3, 902);
     issues = github.state.issues();
     expect(issues).toHaveLength(1);
     expect(github.state.comments(issues[0]!.number)).toHaveLength(1);
 
-    writeReceipts(workspace, [candidate(1000, 60, 5)]);
-    await report();
+    await nightly(workspace, 4, 1000);
     expect(github.state.issues()[0]!.state).toBe("open");
-    writeReceipts(workspace, [candidate(1000, 60, 5)]);
-    await report();
+    await nightly(workspace, 5, 1000);
     expect(github.state.issues()[0]!.state).toBe("closed");
     expect(github.state.comments(issues[0]!.number).at(-1)!.body).toMatch(/Back within its baseline/);
+  });
+
+  it("does not open an issue for a one-off outlier that reverts", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    await nightly(workspace, 1, 880);
+    await nightly(workspace, 2, 1000);
+    await nightly(workspace, 3, 1001);
+    expect(github.state.issues()).toHaveLength(0);
   });
 });
