@@ -9,6 +9,8 @@ export interface FoldOptions {
   maxRuns?: number;
   /** Raw repetition values kept per run and metric (the summary covers all). Default 50. */
   maxValues?: number;
+  /** Per result id, the metrics that regressed against the baseline (see `flagRegressions`). */
+  regressions?: ReadonlyMap<string, readonly string[]>;
 }
 
 export const DEFAULT_MAX_RUNS = 100;
@@ -78,11 +80,13 @@ export function foldIntoBaseline(
       skippedMetrics,
     );
   }
+  const regressed = (options.regressions?.get(receipt.resultId) ?? []).filter((m) => m in metrics).sort();
   const run = {
     resultId: receipt.resultId,
     ...(receipt.source.commit === undefined ? {} : { commit: receipt.source.commit }),
     date: receipt.startedAt,
     metrics,
+    ...(regressed.length === 0 ? {} : { regressed }),
   };
   // Stable insertion by date: a late fold of an older receipt lands where it belongs.
   const at = baseline.runs.findIndex((r) => r.date > run.date);

@@ -90,6 +90,12 @@ function runProblems(run: unknown, i: number): string[] {
   const problems: string[] = [];
   if (typeof run.resultId !== "string") problems.push(`runs[${i}].resultId is not a string`);
   if (typeof run.date !== "string") problems.push(`runs[${i}].date is not a string`);
+  if (
+    run.regressed !== undefined &&
+    !(Array.isArray(run.regressed) && run.regressed.every((m) => typeof m === "string"))
+  ) {
+    problems.push(`runs[${i}].regressed must be a list of metric names`);
+  }
   if (!isObject(run.metrics)) return [...problems, `runs[${i}].metrics is not an object`];
   for (const [name, metric] of Object.entries(run.metrics)) {
     const ok = isObject(metric) && isObject(metric.summary) && Array.isArray(metric.values);

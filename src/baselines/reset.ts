@@ -26,10 +26,20 @@ export interface MetricHistory {
 /**
  * The accepted runs of `metric`, oldest first, cut at its latest reset: runs at or after
  * the first run of the reset's commit, or (when that commit has no run yet) runs dated
- * after the reset was accepted.
+ * after the reset was accepted. Runs flagged as regressions of this metric are left out
+ * unless `includeRegressed` (trend charts, persistence) or a later reset accepted them.
  */
-export function metricHistory(baseline: Baseline, metric: string): MetricHistory {
+export function metricHistory(
+  baseline: Baseline,
+  metric: string,
+  options: { includeRegressed?: boolean } = {},
+): MetricHistory {
   const reset = baseline.resets.filter((r) => r.metric === metric).at(-1);
+  // A run flagged as a regression counts only once a reset accepted it (flagged before the reset).
+  const counts = (run: Baseline["runs"][number]) =>
+    options.includeRegressed === true ||
+    !run.regressed?.includes(metric) ||
+    (reset !== undefined && Date.parse(run.date) <= Date.parse(reset.date));
   let runs = baseline.runs;
   if (reset !== undefined) {
     const at = runs.findIndex((run) => run.commit !== undefined && sameCommit(run.commit, reset.fromCommit));
@@ -38,7 +48,7 @@ export function metricHistory(baseline: Baseline, metric: string): MetricHistory
   const history: BaselineRun[] = [];
   for (const run of runs) {
     const m = run.metrics[metric];
-    if (m === undefined) continue;
+    if (m === undefined || !counts(run)) continue;
     history.push({
       resultId: run.resultId,
       ...(run.commit === undefined ? {} : { commit: run.commit }),

@@ -60,6 +60,7 @@ function canonicalRun(run: BaselineRunRecord): BaselineRunRecord {
     ...(run.commit === undefined ? {} : { commit: run.commit }),
     date: run.date,
     metrics,
+    ...(run.regressed?.length ? { regressed: [...run.regressed].sort() } : {}),
   };
 }
 

@@ -30,6 +30,12 @@ export interface BaselineRunRecord {
   /** When the run started (ISO 8601); runs are kept oldest first by this date. */
   date: string;
   metrics: Record<string, BaselineMetricRun>;
+  /**
+   * Metrics this run regressed on when it was folded. They stay in the history (trend charts,
+   * persistence) but not in the level a comparison uses, so a regression never quietly becomes
+   * the new normal: it stays one until fixed or accepted with `maat baseline accept`.
+   */
+  regressed?: string[];
 }
 
 /** An accepted change: the history of `metric` before `fromCommit` no longer counts. */

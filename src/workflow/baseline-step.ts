@@ -1,5 +1,7 @@
 import path from "node:path";
 import { foldReceipts } from "../baselines/index.js";
+import { flagRegressions } from "../compare/flag-regressions.js";
+import { policyFromConfig } from "../compare/policy-from-config.js";
 import { loadRepositoryConfig } from "../config/index.js";
 import { MaatError } from "../errors.js";
 import { commitBaselines } from "../git/commit-baselines.js";
@@ -50,7 +52,8 @@ export async function baselineStep(options: BaselineStepOptions): Promise<void> 
     message: `maat: update baselines (${receipts.length} result(s))\n\nWorkflow run: ${context.runUrl || "local"}`,
     log: (message) => reporter.info(message),
     fold: async (dir) => {
-      const report = await foldReceipts(dir, receipts, { maxRuns: config.baselines.maxRuns });
+      const regressions = await flagRegressions(dir, receipts, policyFromConfig(config));
+      const report = await foldReceipts(dir, receipts, { maxRuns: config.baselines.maxRuns, regressions });
       refused = report.refused.length;
       for (const r of report.refused) reporter.warning(`not folded: ${r.resultId}: ${r.reason}`);
       return report.written.length > 0;

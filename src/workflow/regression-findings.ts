@@ -35,7 +35,9 @@ export function regressionFindings(
         state: "healthy",
         details: describeNumbers(comparison),
       };
-      const runs = baseline ? metricHistory(baseline, comparison.metric).runs : [];
+      const runs = baseline
+        ? metricHistory(baseline, comparison.metric, { includeRegressed: true }).runs
+        : [];
       if (comparison.verdict === "regression") {
         const candidate = receipt?.metrics[comparison.metric]?.values ?? [];
         finding.state = persists(runs, candidate, comparison, policy) ? "regression" : "suspected";

@@ -140,7 +140,7 @@ function trendReader(store: BaselineStore) {
   return (benchmarkId: string, hardwareSlug: string, metric: string): TrendPoint[] => {
     const baseline = store.baselines(benchmarkId).find((b) => b.hardware.slug === hardwareSlug);
     if (!baseline) return [];
-    return metricHistory(baseline, metric).runs.map((run) => ({
+    return metricHistory(baseline, metric, { includeRegressed: true }).runs.map((run) => ({
       label: run.commit?.slice(0, 7) ?? run.date.slice(5, 10),
       value: run.summary.mean,
     }));

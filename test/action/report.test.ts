@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { foldReceipts } from "../../src/baselines/index.js";
+import { flagRegressions } from "../../src/compare/flag-regressions.js";
 import type { ResultReceipt } from "../../src/results/receipt-types.js";
 import { makeReceipt, noisyValues } from "../fixtures/receipts/make-receipt.js";
 import { pullRequestEvent, scheduleEvent } from "../support/fake-github/events.js";
@@ -233,7 +234,9 @@ describe("the action's report step on a schedule", () => {
       inputs: { command: "report", "fail-on-regression": "false" },
     });
     expect(run.code, run.stdout).toBe(0);
-    await foldReceipts(path.join(workspace, "baselines"), [receipt], {});
+    // The scheduled workflow's baseline step: flag what regressed, then fold.
+    const dir = path.join(workspace, "baselines");
+    await foldReceipts(dir, [receipt], { regressions: await flagRegressions(dir, [receipt]) });
     return run;
   }
 
@@ -262,6 +265,14 @@ describe("the action's report step on a schedule", () => {
     await nightly(workspace, 5, 1000);
     expect(github.state.issues()[0]!.state).toBe("closed");
     expect(github.state.comments(issues[0]!.number).at(-1)!.body).toMatch(/Back within its baseline/);
+  });
+
+  it("keeps the issue open while the regression lasts: the regressed level never becomes the baseline", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    for (let night = 1; night <= 8; night++) await nightly(workspace, night, 900);
+    const [issue] = github.state.issues();
+    expect(issue).toMatchObject({ state: "open" });
+    expect(github.state.comments(issue!.number)).toHaveLength(6);
   });
 
   it("does not open an issue for a one-off outlier that reverts", async () => {

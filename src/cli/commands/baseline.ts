@@ -4,6 +4,7 @@ import { baselinePath, readBaselines, writeBaselineFile } from "../../baselines/
 import { foldReceipts } from "../../baselines/fold-receipts.js";
 import { resetBaseline } from "../../baselines/reset.js";
 import { parseCommandArgs, positiveInteger } from "../../compare/cli-args.js";
+import { flagRegressions } from "../../compare/flag-regressions.js";
 import { renderBaseline } from "../../compare/render-baseline.js";
 import { UsageError } from "../../errors.js";
 import { readReceipts } from "../../results/read-receipts.js";
@@ -66,7 +67,17 @@ async function update(context: CommandContext): Promise<number> {
   const maxRuns = positiveInteger("max-runs", values["max-runs"]);
   const dir = baselinesDir(context, values.baselines);
   const receipts = (await readReceipts(positionals, context.cwd)).map((f) => f.receipt);
-  const report = await foldReceipts(dir, receipts, maxRuns === undefined ? {} : { maxRuns });
+  // Regressions are kept in the history but flagged, so they never quietly become the new level.
+  const regressions = await flagRegressions(dir, receipts);
+  const report = await foldReceipts(dir, receipts, {
+    ...(maxRuns === undefined ? {} : { maxRuns }),
+    regressions,
+  });
+  for (const [resultId, metrics] of regressions) {
+    context.stderr.write(
+      `maat: ${resultId} regressed on ${metrics.join(", ")}: kept out of the level until fixed or accepted\n`,
+    );
+  }
   const shown = (file: string) => relative(context.cwd, file) || file;
   for (const a of report.added) context.stdout.write(`added ${a.resultId} to ${shown(a.file)}\n`);
   for (const id of report.alreadyPresent) context.stdout.write(`already in its baseline: ${id}\n`);
