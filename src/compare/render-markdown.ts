@@ -19,7 +19,9 @@ export function renderComparisonMarkdown(report: ComparisonReport): string {
   const table = markdownTable([
     [...ROW_HEADINGS],
     ...rows.map((r) =>
-      [code(r.benchmark), r.metric, r.baseline, r.candidate, r.change, BADGE[r.verdict]].map(escapePipes),
+      [code(r.benchmark), r.metric, r.baseline, r.candidate, r.change, BADGE[r.verdict], r.detects].map(
+        escapePipes,
+      ),
     ),
   ]);
   const notes = rows

@@ -19,7 +19,15 @@ const RESET = "\u001b[0m";
 export function renderComparisonTable(report: ComparisonReport, options: { colors?: boolean } = {}): string {
   const rows = comparisonRows(report);
   if (rows.length === 0) return `Nothing to compare: ${describeTotals(report)}.\n`;
-  const cells = rows.map((r) => [r.benchmark, r.metric, r.baseline, r.candidate, r.change, r.verdict]);
+  const cells = rows.map((r) => [
+    r.benchmark,
+    r.metric,
+    r.baseline,
+    r.candidate,
+    r.change,
+    r.verdict,
+    r.detects,
+  ]);
   const widths = ROW_HEADINGS.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (values: readonly string[]) =>
     values
@@ -42,6 +50,6 @@ export function renderComparisonTable(report: ComparisonReport, options: { color
 function colorVerdict(text: string, row: ComparisonRow): string {
   const color = COLOR[row.verdict];
   if (color === "") return text;
-  const at = text.lastIndexOf(row.verdict);
+  const at = text.lastIndexOf(row.verdict, text.length - row.detects.length - 1);
   return `${text.slice(0, at)}${color}${row.verdict}${RESET}${text.slice(at + row.verdict.length)}`;
 }

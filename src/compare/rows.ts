@@ -14,9 +14,19 @@ export interface ComparisonRow {
   change: string;
   verdict: Verdict;
   reason: string;
+  /** "±2.0%": the smallest change this baseline and repetition count could call (the noise floor). */
+  detects: string;
 }
 
-export const ROW_HEADINGS = ["Benchmark", "Metric", "Baseline", "This run", "Change", "Verdict"] as const;
+export const ROW_HEADINGS = [
+  "Benchmark",
+  "Metric",
+  "Baseline",
+  "This run",
+  "Change",
+  "Verdict",
+  "Detects",
+] as const;
 
 export function comparisonRows(report: ComparisonReport): ComparisonRow[] {
   // A benchmark compared on several machines names the hardware key on its rows.
@@ -31,6 +41,7 @@ export function comparisonRows(report: ComparisonReport): ComparisonRow[] {
       change: c.relativeChange === undefined ? "" : formatRelativeChange(c),
       verdict: c.verdict,
       reason: c.reason,
+      detects: c.noiseFloor === undefined ? "-" : `±${(c.noiseFloor * 100).toFixed(1)}%`,
     })),
   );
 }

@@ -34,7 +34,8 @@ const RANK: Record<Verdict, number> = {
   unchanged: 5,
 };
 
-const HEADINGS = ["Metric", "Baseline", "This run", "Change", "Verdict"];
+/** "Detects": the smallest change this baseline and repetition count could call (noise floor). */
+const HEADINGS = ["Metric", "Baseline", "This run", "Change", "Verdict", "Detects"];
 
 export function renderBenchmarkSection(
   benchmark: BenchmarkComparison,
@@ -48,9 +49,14 @@ export function renderBenchmarkSection(
     table([
       HEADINGS,
       ...list.map(({ comparison: c, row }) =>
-        [metricName(c), row.baseline, row.candidate, row.change || "-", describeVerdict(c, benchmark)].map(
-          cell,
-        ),
+        [
+          metricName(c),
+          row.baseline,
+          row.candidate,
+          row.change || "-",
+          describeVerdict(c, benchmark),
+          row.detects,
+        ].map(cell),
       ),
     ]);
   const changed = lines.filter((l) => l.comparison.verdict !== "unchanged");

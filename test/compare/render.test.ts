@@ -13,10 +13,12 @@ describe("renderComparisonTable", () => {
   it("shows baseline level ± spread (runs), this run's mean and CI, the change and the verdict", () => {
     const text = renderComparisonTable(regressed);
     const lines = text.split("\n");
-    expect(lines[0]).toMatch(/^Benchmark\s+Metric\s+Baseline\s+This run\s+Change\s+Verdict$/);
+    expect(lines[0]).toMatch(/^Benchmark\s+Metric\s+Baseline\s+This run\s+Change\s+Verdict\s+Detects$/);
     const row = lines.find((l) => l.includes("throughput"))!;
     expect(row).toMatch(/resnet50-training\s+throughput \(images\/sec\)\s+28\d\d ± [\d.]+ \(30 runs\)/);
-    expect(row).toMatch(/27\d\d \[\d+, \d+\]\s+-[45]\.\d% \(95% CI -\d\.\d% to -\d\.\d%\)\s+regression$/);
+    expect(row).toMatch(
+      /27\d\d \[\d+, \d+\]\s+-[45]\.\d% \(95% CI -\d\.\d% to -\d\.\d%\)\s+regression\s+±\d+\.\d%$/,
+    );
     expect(text).toContain("1 regression, 1 unchanged across 1 benchmark.");
     expect(text).not.toContain("\u001b[");
   });
@@ -39,7 +41,7 @@ describe("renderComparisonMarkdown", () => {
     const tableLines = text.split("\n").filter((l) => l.startsWith("|"));
     expect(tableLines).toHaveLength(4); // heading, delimiter, two metrics
     expect(tableLines[0]).toMatch(
-      /^\| Benchmark +\| Metric +\| Baseline +\| This run +\| Change +\| Verdict +\|$/,
+      /^\| Benchmark +\| Metric +\| Baseline +\| This run +\| Change +\| Verdict +\| Detects +\|$/,
     );
     expect(tableLines[2]).toContain("🔴 regression");
     expect(text.startsWith("**1 regression, 1 unchanged across 1 benchmark**")).toBe(true);

@@ -30,9 +30,9 @@ describe("renderReport", () => {
 
   it("shows baseline, this run, change and verdict per metric in a table per benchmark", () => {
     const { markdown } = renderReport(realisticInput());
-    expect(markdown).toMatch(/^\| Metric \| Baseline \| This run \| Change \| Verdict \|$/m);
+    expect(markdown).toMatch(/^\| Metric \| Baseline \| This run \| Change \| Verdict \| Detects \|$/m);
     expect(markdown).toMatch(
-      /^\| `throughput` \(images\/sec\) \| 28\d\d ± [\d.]+ \(30 runs\) \| 27\d\d \[\d+, \d+\] \| -[45]\.\d% \(95% CI -\d\.\d% to -\d\.\d%\) \| ❌ regression \|$/m,
+      /^\| `throughput` \(images\/sec\) \| 28\d\d ± [\d.]+ \(30 runs\) \| 27\d\d \[\d+, \d+\] \| -[45]\.\d% \(95% CI -\d\.\d% to -\d\.\d%\) \| ❌ regression \| ±\d+\.\d% \|$/m,
     );
   });
 
@@ -157,7 +157,7 @@ describe("renderReport", () => {
     const { markdown } = renderReport({ report, receipts: [], history: () => [], links: {} });
     const row = markdown.split("\n").find((l) => l.includes("p50"))!;
     expect(row).toContain("`p50\\|p99` (ms\\|s)");
-    expect(row.split(/(?<!\\)\|/).length - 2).toBe(5);
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(6);
   });
 
   it("keeps HTML-like text in reasons and names from opening tags", () => {
