@@ -101,7 +101,8 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function countTotals(benchmarks: BenchmarkComparison[]): ComparisonTotals {
+/** How many metric verdicts of each kind the benchmarks hold. */
+export function countTotals(benchmarks: readonly BenchmarkComparison[]): ComparisonTotals {
   const totals: ComparisonTotals = {
     benchmarks: benchmarks.length,
     regressions: 0,

@@ -2,12 +2,11 @@ import path from "node:path";
 import { foldReceipts } from "../baselines/index.js";
 import { flagRegressions } from "../compare/flag-regressions.js";
 import { policyFromConfig } from "../compare/policy-from-config.js";
-import { loadRepositoryConfig } from "../config/index.js";
 import { MaatError } from "../errors.js";
 import { commitBaselines } from "../git/commit-baselines.js";
 import type { GitHubClient } from "../github/client.js";
 import { parseRepository } from "../github/repository.js";
-import { readResultsFolder } from "../results/read-receipts.js";
+import { loadStepInputs } from "./step-inputs.js";
 import type { StepReporter, WorkflowContext } from "./workflow-context.js";
 
 export interface BaselineStepOptions {
@@ -27,17 +26,11 @@ export interface BaselineStepOptions {
  */
 export async function baselineStep(options: BaselineStepOptions): Promise<void> {
   const { context, reporter } = options;
-  const root = context.workspace;
-  const config = await loadRepositoryConfig(
-    root,
-    options.configPath !== "maat.toml" ? { path: options.configPath } : {},
-  );
-  const files = await readResultsFolder(path.resolve(root, options.resultsDir), root);
-  if (files.length === 0) {
+  const { root, config, receipts } = await loadStepInputs(context, options);
+  if (receipts.length === 0) {
     reporter.info("No receipts to fold into the baselines.");
     return;
   }
-  const receipts = files.map((f) => f.receipt);
   const payloadRepository = context.payload.repository as { default_branch?: string } | undefined;
   const branch = config.baselines.branch ?? payloadRepository?.default_branch ?? "main";
   const mode = options.mode ?? (config.baselines.commit === "pull_request" ? "pull_request" : "push");

@@ -5,15 +5,14 @@ import type { BaselineStore } from "../baselines/types.js";
 import { historyRunsNeeded } from "../compare/history-window.js";
 import { type ComparisonReport, compareReceipts } from "../compare/index.js";
 import { policyFromConfig } from "../compare/policy-from-config.js";
-import { loadRepositoryConfig } from "../config/index.js";
 import { MaatError } from "../errors.js";
 import type { GitHubClient } from "../github/client.js";
 import { syncRegressionIssues } from "../github/regression-issues.js";
 import { parseRepository } from "../github/repository.js";
 import { upsertStickyComment } from "../github/sticky-comment.js";
 import { JOB_SUMMARY_LIMIT, renderReport, summaryLine, type TrendPoint } from "../report/index.js";
-import { readResultsFolder } from "../results/read-receipts.js";
 import { regressionFindings } from "./regression-findings.js";
+import { loadStepInputs } from "./step-inputs.js";
 import type { StepReporter, WorkflowContext } from "./workflow-context.js";
 
 export interface ReportStepOptions {
@@ -34,13 +33,7 @@ export interface ReportStepOptions {
  */
 export async function reportStep(options: ReportStepOptions): Promise<ComparisonReport> {
   const { context, reporter } = options;
-  const root = context.workspace;
-  const config = await loadRepositoryConfig(
-    root,
-    options.configPath !== "maat.toml" ? { path: options.configPath } : {},
-  );
-  const files = await readResultsFolder(path.resolve(root, options.resultsDir), root);
-  const receipts = files.map((f) => f.receipt);
+  const { root, config, receipts } = await loadStepInputs(context, options);
   const policy = policyFromConfig(config);
   const store = await readBaselineStore(
     path.resolve(root, options.baselinesDir),

@@ -1,6 +1,6 @@
 import { baselineStore } from "../../src/baselines/store.js";
 import type { Baseline } from "../../src/baselines/types.js";
-import { compareReceipts } from "../../src/compare/compare-receipts.js";
+import { compareReceipts, countTotals } from "../../src/compare/compare-receipts.js";
 import type { BenchmarkComparison, ComparisonReport, ComparisonTotals } from "../../src/compare/types.js";
 import type { TrendPoint } from "../../src/report/types.js";
 import type { MetricComparison, Verdict } from "../../src/stats/types.js";
@@ -81,24 +81,7 @@ export function benchmark(
 
 /** A report over the given benchmarks, with totals counted the way compareReceipts counts them. */
 export function reportOf(benchmarks: BenchmarkComparison[]): ComparisonReport {
-  const totals: ComparisonTotals = {
-    benchmarks: benchmarks.length,
-    regressions: 0,
-    improvements: 0,
-    unchanged: 0,
-    inconclusive: 0,
-    noBaseline: 0,
-    failed: 0,
-  };
-  const field = {
-    regression: "regressions",
-    improvement: "improvements",
-    unchanged: "unchanged",
-    inconclusive: "inconclusive",
-    "no-baseline": "noBaseline",
-    failed: "failed",
-  } as const;
-  for (const c of benchmarks.flatMap((b) => b.comparisons)) totals[field[c.verdict]] += 1;
+  const totals = countTotals(benchmarks);
   return { benchmarks, totals };
 }
 
