@@ -48,6 +48,9 @@ export async function planStep(options: PlanStepOptions): Promise<void> {
   reporter.setOutput("has-benchmarks", String(plan.entries.length > 0));
   reporter.info(`Planned ${plan.entries.length} benchmark(s), skipped ${plan.skipped.length}.`);
   for (const note of plan.notes) reporter.info(note);
+  if (event.kind === "pull_request" && event.isFork && plan.entries.length > 0) {
+    await spendTrustLabel(options, event.prNumber, repository.config.pullRequests.trustLabel);
+  }
   await reporter.appendSummary(plan.summaryMarkdown);
 }
 
@@ -97,6 +100,31 @@ async function readPlanEvent(options: PlanStepOptions, trustLabel: string): Prom
     }
     default:
       return planEventFromWebhook(context.eventName, payload);
+  }
+}
+
+/**
+ * A trust label approves one head commit: once that commit is planned the label comes off, so
+ * the next push needs a maintainer to look and apply it again.
+ */
+async function spendTrustLabel(
+  options: PlanStepOptions,
+  prNumber: number,
+  trustLabel: string,
+): Promise<void> {
+  const { context, octokit, reporter } = options;
+  if (!octokit || !context.repository) return;
+  try {
+    await octokit.rest.issues.removeLabel({
+      ...parseRepository(context.repository),
+      issue_number: prNumber,
+      name: trustLabel,
+    });
+    reporter.info(`Removed "${trustLabel}" from #${prNumber}: a new push needs a new approval.`);
+  } catch (error) {
+    reporter.warning(
+      `could not remove "${trustLabel}" from #${prNumber} (${(error as Error).message}); remove it by hand so a new push needs a new approval`,
+    );
   }
 }
 

@@ -104,6 +104,8 @@ describe("the action's plan step", () => {
     });
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs["has-benchmarks"]).toBe("true");
+    // The approval is spent on this commit: the next push needs a maintainer to label again.
+    expect(github.state.issue(9).labels).not.toContain("benchmark:trusted");
   });
 
   it("annotates every invalid descriptor line and fails", async () => {
