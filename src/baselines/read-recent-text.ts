@@ -24,10 +24,10 @@ export async function readRecentText(
 
     let header = Buffer.alloc(0);
     let markerAt = -1;
-    for (let position = 0; markerAt === -1 && position < size; position += CHUNK_BYTES) {
+    for (let position = 0; markerAt === -1 && position < size; position += HEADER_CHUNK_BYTES) {
       header = Buffer.concat([
         header,
-        await readAt(handle, position, Math.min(CHUNK_BYTES, size - position)),
+        await readAt(handle, position, Math.min(HEADER_CHUNK_BYTES, size - position)),
       ]);
       markerAt = header.indexOf(RUNS_MARKER);
     }

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { foldReceipts } from "../baselines/index.js";
 import { flagRegressions } from "../compare/flag-regressions.js";
 import { policyFromConfig } from "../compare/policy-from-config.js";

@@ -1,7 +1,7 @@
 import { baselineStore } from "../../src/baselines/store.js";
 import type { Baseline } from "../../src/baselines/types.js";
 import { compareReceipts, countTotals } from "../../src/compare/compare-receipts.js";
-import type { BenchmarkComparison, ComparisonReport, ComparisonTotals } from "../../src/compare/types.js";
+import type { BenchmarkComparison, ComparisonReport } from "../../src/compare/types.js";
 import type { TrendPoint } from "../../src/report/types.js";
 import type { MetricComparison, Verdict } from "../../src/stats/types.js";
 import { baselineOf, candidateAt, steadyReceipts } from "../compare/history.js";
