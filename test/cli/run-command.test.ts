@@ -98,7 +98,11 @@ describe("maat run", () => {
     const dir = makeProject();
     await cli(dir, "run", "benchmarks/hello-world", "--repetitions", "1", "--warmup", "0", "--quiet");
     const list = await cli(dir, "results", "list", "--json");
+    const [listed] = JSON.parse(list.out).results;
     expect(JSON.parse(list.out).results).toHaveLength(1);
+    expect(listed.file).toMatch(/^\.maat\/results\/hello-world\/\d{8}T\d{9}Z-nogit\.json$/);
+    const table = await cli(dir, "results", "list");
+    expect(table.out).toContain(listed.file);
     const show = await cli(dir, "results", "show", "hello-world");
     expect(show.code).toBe(0);
     expect(show.out).toContain("ops_per_second");

@@ -49,8 +49,12 @@ export const resultsCommand: Command = {
   },
 };
 
-async function loadAll(resultsDir: string): Promise<Array<{ file: string; receipt: ResultReceipt }>> {
-  return readResultsFolder(resultsDir, "/");
+/** Every receipt under the results folder, with paths relative to `cwd`. */
+async function loadAll(
+  resultsDir: string,
+  cwd: string,
+): Promise<Array<{ file: string; receipt: ResultReceipt }>> {
+  return readResultsFolder(resultsDir, cwd);
 }
 
 async function list(
@@ -59,7 +63,7 @@ async function list(
   benchmark: string | undefined,
   json: boolean,
 ) {
-  const all = (await loadAll(resultsDir))
+  const all = (await loadAll(resultsDir, context.cwd))
     .filter(({ receipt }) => benchmark === undefined || receipt.benchmark.id === benchmark)
     .sort((a, b) => b.receipt.startedAt.localeCompare(a.receipt.startedAt));
   if (json) {
@@ -69,7 +73,7 @@ async function list(
       status: receipt.status,
       startedAt: receipt.startedAt,
       commit: receipt.source.commit ?? null,
-      file: path.relative(context.cwd, file),
+      file,
     }));
     context.stdout.write(`${JSON.stringify({ results: rows }, null, 2)}\n`);
     return 0;
@@ -86,7 +90,7 @@ async function list(
     receipt.status,
     formatDuration(receipt.durationMs),
     receipt.source.commit?.slice(0, 7) ?? "-",
-    path.relative(context.cwd, file),
+    file,
   ]);
   context.stdout.write(
     `${renderTextTable(["started (UTC)", "benchmark", "status", "took", "commit", "receipt"], rows)}\n`,
@@ -110,7 +114,7 @@ async function resolveReceipt(
   target: string,
 ): Promise<ResultReceipt> {
   if (target.endsWith(".json")) return readReceipt(path.resolve(context.cwd, target));
-  const all = await loadAll(resultsDir);
+  const all = await loadAll(resultsDir, context.cwd);
   const exact = all.find(({ receipt }) => receipt.resultId === target);
   if (exact) return exact.receipt;
   const latest = all
