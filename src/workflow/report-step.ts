@@ -34,6 +34,17 @@ export interface ReportStepOptions {
 export async function reportStep(options: ReportStepOptions): Promise<ComparisonReport> {
   const { context, reporter } = options;
   const { root, config, receipts } = await loadStepInputs(context, options);
+  if (receipts.length === 0) {
+    // The report runs only when benchmarks were planned: no receipt means none of them delivered.
+    const body = `## Maat benchmark report\n\n❌ **No result receipts reached the report.** The planned benchmark jobs produced none: check their logs and the results artifacts${context.runUrl ? ` of [the workflow run](${context.runUrl})` : ""}.\n`;
+    await reporter.appendSummary(body);
+    await commentOnPullRequest(options, config.pullRequests.comment, body);
+    reporter.setOutput("verdict", "failed");
+    throw new MaatError(`no result receipts in ${options.resultsDir}`, {
+      hint: "the run jobs upload .maat/results/ as maat-results-* artifacts; download them into results-dir before the report",
+      exitCode: 1,
+    });
+  }
   const policy = policyFromConfig(config);
   const store = await readBaselineStore(
     path.resolve(root, options.baselinesDir),
@@ -58,23 +69,8 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
   await reporter.appendSummary(full.markdown);
   reporter.info(summaryLine(report));
 
+  await commentOnPullRequest(options, config.pullRequests.comment, renderReport(input).markdown);
   const repo = context.repository ? parseRepository(context.repository) : undefined;
-  const pullRequest = Number((context.payload.pull_request as { number?: number } | undefined)?.number);
-  if (
-    Number.isInteger(pullRequest) &&
-    options.comment &&
-    config.pullRequests.comment &&
-    options.octokit &&
-    repo
-  ) {
-    const body = renderReport(input).markdown;
-    const result = await upsertStickyComment(
-      options.octokit,
-      { ...repo, issueNumber: pullRequest, workflow: context.workflow },
-      body,
-    );
-    reporter.info(`Pull request comment ${result.action}: ${result.url}`);
-  }
   if (tracksRegressions(context) && options.octokit && repo) {
     const actions = await syncRegressionIssues(
       options.octokit,
@@ -121,6 +117,25 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
 }
 
 /** Regression issues follow the default branch: scheduled runs and pushes (to the default branch). */
+/** Creates or updates the sticky comment when this is a pull request and commenting is on. */
+async function commentOnPullRequest(
+  options: ReportStepOptions,
+  configAllows: boolean,
+  body: string,
+): Promise<void> {
+  const { context, octokit, reporter } = options;
+  const pullRequest = Number((context.payload.pull_request as { number?: number } | undefined)?.number);
+  if (!Number.isInteger(pullRequest) || !options.comment || !configAllows || !octokit || !context.repository)
+    return;
+  const target = {
+    ...parseRepository(context.repository),
+    issueNumber: pullRequest,
+    workflow: context.workflow,
+  };
+  const result = await upsertStickyComment(octokit, target, body);
+  reporter.info(`Pull request comment ${result.action}: ${result.url}`);
+}
+
 function tracksRegressions(context: WorkflowContext): boolean {
   if (context.eventName === "schedule") return true;
   if (context.eventName !== "push") return false;

@@ -193,6 +193,23 @@ describe("the action's report step on a pull request", () => {
     expect(run.summary.length).toBeGreaterThan(body.length);
   });
 
+  it("fails, instead of passing silently, when no receipt reached the report", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    seedPullRequest();
+    const run = await runAction({
+      github,
+      workspace,
+      eventName: "pull_request",
+      payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD }),
+      inputs: { command: "report" },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::no result receipts in \.maat\/results/);
+    expect(run.summary).toContain("No result receipts reached the report");
+    expect(github.state.comments(12)[0]!.body).toContain("No result receipts reached the report");
+    expect(run.outputs.verdict).toBe("failed");
+  });
+
   it("retries the comment through a secondary rate limit", async () => {
     const { workspace } = await workspaceWithBaseline();
     seedPullRequest();
