@@ -3,12 +3,12 @@ import { BaselineError } from "../../baselines/errors.js";
 import { baselinePath, readBaselines, writeBaselineFile } from "../../baselines/files.js";
 import { foldReceipts } from "../../baselines/fold-receipts.js";
 import { resetBaseline } from "../../baselines/reset.js";
-import { parseCommandArgs, positiveInteger } from "../../compare/cli-args.js";
 import { flagRegressions } from "../../compare/flag-regressions.js";
 import { renderBaseline } from "../../compare/render-baseline.js";
 import { UsageError } from "../../errors.js";
 import { readReceipts } from "../../results/read-receipts.js";
 import type { Command, CommandContext } from "../command.js";
+import { parseCommandArgs, positiveInteger } from "../parse-command-args.js";
 
 const HELP = `maat baseline <update|show|accept> [options]
 

@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import { readBaselineStore } from "../../baselines/store.js";
-import { parseCommandArgs, positiveNumber, ratio } from "../../compare/cli-args.js";
 import { compareReceipts } from "../../compare/compare-receipts.js";
 import { historyRunsNeeded } from "../../compare/history-window.js";
 import { renderComparisonMarkdown } from "../../compare/render-markdown.js";
@@ -9,6 +8,7 @@ import { UsageError } from "../../errors.js";
 import { readReceipts } from "../../results/read-receipts.js";
 import type { ResultReceipt } from "../../results/receipt-types.js";
 import type { Command } from "../command.js";
+import { parseCommandArgs, positiveNumber, ratio } from "../parse-command-args.js";
 
 const HELP = `maat compare <receipt>... [options]
 

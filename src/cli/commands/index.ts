@@ -2,6 +2,7 @@ import type { Command } from "../command.js";
 import { baselineCommand } from "./baseline.js";
 import { compareCommand } from "./compare.js";
 import { detectCommand } from "./detect.js";
+import { planCommand } from "./plan.js";
 import { renderCommand } from "./render.js";
 import { resultsCommand } from "./results.js";
 import { runCommand } from "./run.js";
@@ -15,5 +16,6 @@ export const commands: Command[] = [
   compareCommand,
   baselineCommand,
   detectCommand,
+  planCommand,
   renderCommand,
 ];
