@@ -2,8 +2,9 @@ import { execFile, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterEach, beforeEach, expect } from "vitest";
 import { actionEnvironment } from "../support/fake-github/action-env.js";
-import type { FakeGitHub } from "../support/fake-github/index.js";
+import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.js";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 const actionBundle = path.join(repoRoot, "dist/action.js");
@@ -155,4 +156,21 @@ function parseOutputFile(text: string): Record<string, string> {
     outputs[name!] = value.join("\n");
   }
   return outputs;
+}
+
+/**
+ * A fake GitHub with the test repository, fresh for every test of the calling file, that
+ * fails the test on any request that breaks GitHub's OpenAPI description.
+ */
+export function useFakeGitHub(): () => FakeGitHub {
+  let github: FakeGitHub | undefined;
+  beforeEach(async () => {
+    github = await startFakeGitHub();
+    github.state.addRepo({ owner: OWNER, repo: REPO, defaultBranch: "main" });
+  });
+  afterEach(async () => {
+    expect(github!.violations).toEqual([]);
+    await github!.close();
+  });
+  return () => github!;
 }

@@ -1,24 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { pullRequestEvent, scheduleEvent, workflowDispatchEvent } from "../support/fake-github/events.js";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.js";
-import { makeWorkspace, OWNER, REPO, runAction, speedDescriptor } from "./harness.js";
+import { makeWorkspace, OWNER, REPO, runAction, speedDescriptor, useFakeGitHub } from "./harness.js";
 
-let github: FakeGitHub;
-beforeEach(async () => {
-  github = await startFakeGitHub();
-  github.state.addRepo({ owner: OWNER, repo: REPO, defaultBranch: "main" });
-});
-afterEach(async () => {
-  expect(github.violations).toEqual([]);
-  await github.close();
-});
+const fake = useFakeGitHub();
 
 const HEAD = "a".repeat(40);
 
 describe("the action's plan step", () => {
   it("plans the benchmark a same-repository pull request touches, as a matrix for its runner", async () => {
     const { workspace } = makeWorkspace({ "benchmarks/other/descriptor.toml": speedDescriptor });
-    github.state.addPullRequest({
+    fake().state.addPullRequest({
       number: 7,
       headSha: HEAD,
       baseRef: "main",
@@ -27,7 +18,7 @@ describe("the action's plan step", () => {
       files: [{ filename: "benchmarks/speed/descriptor.toml", status: "modified" }],
     });
     const run = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "pull_request",
       payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 7, headSha: HEAD }),
@@ -49,7 +40,7 @@ describe("the action's plan step", () => {
 
   it("plans nothing for a fork pull request without the trust label, and says how to ask", async () => {
     const { workspace } = makeWorkspace();
-    github.state.addPullRequest({
+    fake().state.addPullRequest({
       number: 8,
       headSha: HEAD,
       baseRef: "main",
@@ -58,7 +49,7 @@ describe("the action's plan step", () => {
       files: [{ filename: "benchmarks/speed/descriptor.toml", status: "modified" }],
     });
     const run = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "pull_request",
       payload: pullRequestEvent({
@@ -77,7 +68,7 @@ describe("the action's plan step", () => {
 
   it("plans a fork pull request when a maintainer applies the trust label to its head commit", async () => {
     const { workspace } = makeWorkspace();
-    github.state.addPullRequest({
+    fake().state.addPullRequest({
       number: 9,
       headSha: HEAD,
       baseRef: "main",
@@ -96,7 +87,7 @@ describe("the action's plan step", () => {
     });
     (payload.pull_request as { labels: unknown[] }).labels = [{ name: "benchmark:trusted" }];
     const run = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "pull_request_target",
       payload,
@@ -105,7 +96,7 @@ describe("the action's plan step", () => {
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs["has-benchmarks"]).toBe("true");
     // The approval is spent on this commit: the next push needs a maintainer to label again.
-    expect(github.state.issue(9).labels).not.toContain("benchmark:trusted");
+    expect(fake().state.issue(9).labels).not.toContain("benchmark:trusted");
   });
 
   it("annotates every invalid descriptor line and fails", async () => {
@@ -116,7 +107,7 @@ describe("the action's plan step", () => {
       ),
     });
     const run = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "workflow_dispatch",
       payload: workflowDispatchEvent({ owner: OWNER, repo: REPO, inputs: { benchmarks: "all" } }),
@@ -133,7 +124,7 @@ describe("the action's plan step", () => {
   it("plans every descriptor for a manual dispatch of all", async () => {
     const { workspace } = makeWorkspace({ "benchmarks/other/descriptor.toml": speedDescriptor });
     const run = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "workflow_dispatch",
       payload: workflowDispatchEvent({ owner: OWNER, repo: REPO, inputs: { benchmarks: "all" } }),
@@ -153,7 +144,7 @@ describe("the action's plan step", () => {
     );
     const { workspace } = makeWorkspace({ "benchmarks/nightly/descriptor.toml": nightly });
     const run = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "schedule",
       payload: scheduleEvent({ owner: OWNER, repo: REPO, cron: "*/10 * * * *" }),

@@ -1,23 +1,14 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { foldReceipts } from "../../src/baselines/index.js";
 import { flagRegressions } from "../../src/compare/flag-regressions.js";
 import type { ResultReceipt } from "../../src/results/receipt-types.js";
 import { makeReceipt, noisyValues } from "../fixtures/receipts/make-receipt.js";
 import { pullRequestEvent, scheduleEvent } from "../support/fake-github/events.js";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.js";
-import { makeWorkspace, OWNER, REPO, runAction } from "./harness.js";
+import { makeWorkspace, OWNER, REPO, runAction, useFakeGitHub } from "./harness.js";
 
-let github: FakeGitHub;
-beforeEach(async () => {
-  github = await startFakeGitHub();
-  github.state.addRepo({ owner: OWNER, repo: REPO, defaultBranch: "main" });
-});
-afterEach(async () => {
-  expect(github.violations).toEqual([]);
-  await github.close();
-});
+const fake = useFakeGitHub();
 
 const HEAD = "b".repeat(40);
 const day = (i: number) => new Date(Date.UTC(2026, 9, 1 + i)).toISOString();
@@ -59,7 +50,7 @@ const candidate = (throughput: number, epoch = 60, seed = 99) =>
   });
 
 function seedPullRequest(number = 12) {
-  github.state.addPullRequest({
+  fake().state.addPullRequest({
     number,
     headSha: HEAD,
     baseRef: "main",
@@ -69,15 +60,25 @@ function seedPullRequest(number = 12) {
   });
 }
 
+/** The report step on pull request #12, as the workflow's report job runs it. */
+const reportOnPullRequest = (workspace: string, inputs: Record<string, string> = {}) =>
+  runAction({
+    github: fake(),
+    workspace,
+    eventName: "pull_request",
+    payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD }),
+    inputs: { command: "report", ...inputs },
+  });
+
 describe("the action's report step on a pull request", () => {
   it("posts one sticky comment with the verdict, updates it in place, and fails on the regression", async () => {
     const { workspace } = await workspaceWithBaseline();
     seedPullRequest();
-    github.state.addComment(12, "LGTM, but please check the numbers", { user: "reviewer" });
+    fake().state.addComment(12, "LGTM, but please check the numbers", { user: "reviewer" });
     writeReceipts(workspace, [candidate(900)]);
     const payload = pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD });
     const first = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "pull_request",
       payload,
@@ -86,7 +87,9 @@ describe("the action's report step on a pull request", () => {
     expect(first.code, first.stdout).toBe(1);
     expect(first.stdout).toMatch(/::error::.*1 regression/);
     expect(first.outputs).toMatchObject({ verdict: "regression", regressions: "1", improvements: "0" });
-    const comments = github.state.comments(12).filter((c) => c.user === "github-actions[bot]");
+    const comments = fake()
+      .state.comments(12)
+      .filter((c) => c.user === "github-actions[bot]");
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain("<!-- maat:report");
     expect(comments[0]!.body).toMatch(/1 regression/);
@@ -94,14 +97,14 @@ describe("the action's report step on a pull request", () => {
     expect(first.summary).toContain("throughput");
 
     const second = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "pull_request",
       payload,
       inputs: { command: "report" },
     });
     expect(second.code).toBe(1);
-    const after = github.state.comments(12);
+    const after = fake().state.comments(12);
     expect(after.filter((c) => c.user === "github-actions[bot]")).toHaveLength(1);
     expect(after.find((c) => c.user === "reviewer")!.body).toBe("LGTM, but please check the numbers");
   });
@@ -110,29 +113,17 @@ describe("the action's report step on a pull request", () => {
     const { workspace } = await workspaceWithBaseline();
     seedPullRequest();
     writeReceipts(workspace, [candidate(1000)]);
-    const run = await runAction({
-      github,
-      workspace,
-      eventName: "pull_request",
-      payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD }),
-      inputs: { command: "report" },
-    });
+    const run = await reportOnPullRequest(workspace);
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs.regressions).toBe("0");
-    expect(github.state.comments(12)[0]!.body).toMatch(/No regressions/);
+    expect(fake().state.comments(12)[0]!.body).toMatch(/No regressions/);
   });
 
   it("does not fail on the regression when fail-on-regression is false", async () => {
     const { workspace } = await workspaceWithBaseline();
     seedPullRequest();
     writeReceipts(workspace, [candidate(900)]);
-    const run = await runAction({
-      github,
-      workspace,
-      eventName: "pull_request",
-      payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD }),
-      inputs: { command: "report", "fail-on-regression": "false" },
-    });
+    const run = await reportOnPullRequest(workspace, { "fail-on-regression": "false" });
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs.verdict).toBe("regression");
   });
@@ -143,7 +134,7 @@ describe("the action's report step on a pull request", () => {
     writeReceipts(workspace, [candidate(1000)]);
     const payload = pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD });
     const fresh = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "pull_request",
       payload,
@@ -157,7 +148,7 @@ describe("the action's report step on a pull request", () => {
     broken.reason = "repetition 1: the benchmark exited with code 3";
     writeReceipts(workspace, [broken]);
     const failed = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "pull_request",
       payload,
@@ -179,15 +170,9 @@ describe("the action's report step on a pull request", () => {
       return receipt;
     });
     writeReceipts(workspace, many);
-    const run = await runAction({
-      github,
-      workspace,
-      eventName: "pull_request",
-      payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD }),
-      inputs: { command: "report" },
-    });
+    const run = await reportOnPullRequest(workspace);
     expect(run.code, run.stdout).toBe(0);
-    const body = github.state.comments(12)[0]!.body;
+    const body = fake().state.comments(12)[0]!.body;
     expect(body.length).toBeLessThan(65_536);
     expect(body).toMatch(/job summary/i);
     expect(run.summary.length).toBeGreaterThan(body.length);
@@ -196,17 +181,11 @@ describe("the action's report step on a pull request", () => {
   it("fails, instead of passing silently, when no receipt reached the report", async () => {
     const { workspace } = await workspaceWithBaseline();
     seedPullRequest();
-    const run = await runAction({
-      github,
-      workspace,
-      eventName: "pull_request",
-      payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD }),
-      inputs: { command: "report" },
-    });
+    const run = await reportOnPullRequest(workspace);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::no result receipts in \.maat\/results/);
     expect(run.summary).toContain("No result receipts reached the report");
-    expect(github.state.comments(12)[0]!.body).toContain("No result receipts reached the report");
+    expect(fake().state.comments(12)[0]!.body).toContain("No result receipts reached the report");
     expect(run.outputs.verdict).toBe("failed");
   });
 
@@ -214,19 +193,13 @@ describe("the action's report step on a pull request", () => {
     const { workspace } = await workspaceWithBaseline();
     seedPullRequest();
     writeReceipts(workspace, [candidate(1000)]);
-    github.faults.secondaryRateLimit(
+    fake().faults.secondaryRateLimit(
       { method: "POST", path: "/repos/{owner}/{repo}/issues/{issue_number}/comments" },
       1,
     );
-    const run = await runAction({
-      github,
-      workspace,
-      eventName: "pull_request",
-      payload: pullRequestEvent({ owner: OWNER, repo: REPO, number: 12, headSha: HEAD }),
-      inputs: { command: "report" },
-    });
+    const run = await reportOnPullRequest(workspace);
     expect(run.code, run.stdout).toBe(0);
-    expect(github.state.comments(12)).toHaveLength(1);
+    expect(fake().state.comments(12)).toHaveLength(1);
   });
 });
 
@@ -244,7 +217,7 @@ describe("the action's report step on a schedule", () => {
     });
     writeReceipts(workspace, [receipt]);
     const run = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "schedule",
       payload: scheduleEvent({ owner: OWNER, repo: REPO, cron: "0 3 * * *" }),
@@ -263,33 +236,33 @@ describe("the action's report step on a schedule", () => {
     const first = await nightly(workspace, 1, 900);
     expect(first.outputs.verdict).toBe("regression");
     expect(first.stdout).toContain("an issue opens if the next run confirms it");
-    expect(github.state.issues()).toHaveLength(0);
+    expect(fake().state.issues()).toHaveLength(0);
 
     await nightly(workspace, 2, 895);
-    let issues = github.state.issues();
+    let issues = fake().state.issues();
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ state: "open", labels: ["performance-regression"] });
     expect(issues[0]!.title).toContain("resnet50-training / throughput");
     expect(issues[0]!.body).toContain("/compare/0001dddddddd...0002dddddddd");
 
     await nightly(workspace, 3, 902);
-    issues = github.state.issues();
+    issues = fake().state.issues();
     expect(issues).toHaveLength(1);
-    expect(github.state.comments(issues[0]!.number)).toHaveLength(1);
+    expect(fake().state.comments(issues[0]!.number)).toHaveLength(1);
 
     await nightly(workspace, 4, 1000);
-    expect(github.state.issues()[0]!.state).toBe("open");
+    expect(fake().state.issues()[0]!.state).toBe("open");
     await nightly(workspace, 5, 1000);
-    expect(github.state.issues()[0]!.state).toBe("closed");
-    expect(github.state.comments(issues[0]!.number).at(-1)!.body).toMatch(/Back within its baseline/);
+    expect(fake().state.issues()[0]!.state).toBe("closed");
+    expect(fake().state.comments(issues[0]!.number).at(-1)!.body).toMatch(/Back within its baseline/);
   });
 
   it("keeps the issue open while the regression lasts: the regressed level never becomes the baseline", async () => {
     const { workspace } = await workspaceWithBaseline();
     for (let night = 1; night <= 8; night++) await nightly(workspace, night, 900);
-    const [issue] = github.state.issues();
+    const [issue] = fake().state.issues();
     expect(issue).toMatchObject({ state: "open" });
-    expect(github.state.comments(issue!.number)).toHaveLength(6);
+    expect(fake().state.comments(issue!.number)).toHaveLength(6);
   });
 
   it("does not open an issue for a one-off outlier that reverts", async () => {
@@ -297,6 +270,6 @@ describe("the action's report step on a schedule", () => {
     await nightly(workspace, 1, 880);
     await nightly(workspace, 2, 1000);
     await nightly(workspace, 3, 1001);
-    expect(github.state.issues()).toHaveLength(0);
+    expect(fake().state.issues()).toHaveLength(0);
   });
 });

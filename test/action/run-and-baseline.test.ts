@@ -1,20 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { receiptProblems } from "../../src/results/receipt-validation.js";
 import { pushEvent } from "../support/fake-github/events.js";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.js";
-import { git, makeWorkspace, OWNER, REPO, runAction } from "./harness.js";
+import { git, makeWorkspace, OWNER, REPO, runAction, useFakeGitHub } from "./harness.js";
 
-let github: FakeGitHub;
-beforeEach(async () => {
-  github = await startFakeGitHub();
-  github.state.addRepo({ owner: OWNER, repo: REPO, defaultBranch: "main" });
-});
-afterEach(async () => {
-  expect(github.violations).toEqual([]);
-  await github.close();
-});
+const fake = useFakeGitHub();
 
 const ZERO = "0".repeat(40);
 
@@ -27,7 +18,7 @@ describe("the action's run step", () => {
   it("runs the matrix job's benchmark, records the runner labels and writes a valid receipt", async () => {
     const { workspace } = makeWorkspace();
     const run = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "push",
       payload: pushEvent({
@@ -58,7 +49,7 @@ describe("the action's run step", () => {
   it("fails the step when the benchmark fails, with the receipt already on disk", async () => {
     const { workspace } = makeWorkspace();
     const run = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "workflow_dispatch",
       payload: { inputs: {} },
@@ -76,7 +67,7 @@ describe("the action's baseline step", () => {
     const head = git(workspace, "rev-parse", "HEAD");
     const payload = pushEvent({ owner: OWNER, repo: REPO, before: ZERO, after: head });
     const ran = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "push",
       payload,
@@ -84,7 +75,13 @@ describe("the action's baseline step", () => {
       env: { SPEED: speed },
     });
     expect(ran.code, ran.stdout).toBe(0);
-    return runAction({ github, workspace, eventName: "push", payload, inputs: { command: "baseline" } });
+    return runAction({
+      github: fake(),
+      workspace,
+      eventName: "push",
+      payload,
+      inputs: { command: "baseline" },
+    });
   }
 
   it("commits the folded receipts to the default branch", async () => {
@@ -119,14 +116,14 @@ describe("the action's baseline step", () => {
     const head = git(workspace, "rev-parse", "HEAD");
     const payload = pushEvent({ owner: OWNER, repo: REPO, before: ZERO, after: head });
     await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "push",
       payload,
       inputs: { command: "run", descriptor: "benchmarks/speed/descriptor.toml" },
     });
     const folded = await runAction({
-      github,
+      github: fake(),
       workspace,
       eventName: "push",
       payload,
@@ -137,6 +134,10 @@ describe("the action's baseline step", () => {
     expect(git(remote, "ls-tree", "-r", "--name-only", "maat/baselines-4242", "baselines")).toMatch(
       /^baselines\/speed\//,
     );
-    expect(github.state.pulls().map((p) => p.headRef)).toContain("maat/baselines-4242");
+    expect(
+      fake()
+        .state.pulls()
+        .map((p) => p.headRef),
+    ).toContain("maat/baselines-4242");
   });
 });
