@@ -45,7 +45,17 @@ export async function runStep(options: RunStepOptions): Promise<BenchmarkRun[]> 
   const env = { ...options.env, MAAT_RUNNER_LABELS: options.runnerLabels.join(",") };
   const [source, host] = await Promise.all([readSourceInfo(repoRoot, env), readHostFingerprint(env)]);
   const descriptors = [];
-  for (const file of options.descriptors) descriptors.push(await loadDescriptor(file, { repoRoot }));
+  for (const file of options.descriptors) {
+    const absolute = path.resolve(repoRoot, file);
+    const inside = path.relative(repoRoot, absolute);
+    // The matrix names files of this repository; anything else is not a benchmark of it.
+    if (inside === "" || inside.startsWith("..") || path.isAbsolute(inside)) {
+      throw new MaatError(`descriptor "${file}" is outside the repository`, {
+        hint: "pass descriptor paths relative to the repository root, as the plan's matrix does",
+      });
+    }
+    descriptors.push(await loadDescriptor(file, { repoRoot }));
+  }
   const runs = await runDescriptors({
     descriptors,
     repoRoot,

@@ -62,6 +62,21 @@ describe("the action's run step", () => {
   });
 });
 
+describe("the action's run step refuses", () => {
+  it("a descriptor outside the repository", async () => {
+    const { workspace } = makeWorkspace();
+    const run = await runAction({
+      github: fake(),
+      workspace,
+      eventName: "workflow_dispatch",
+      payload: { inputs: {} },
+      inputs: { command: "run", descriptor: "../../etc/descriptor.toml" },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error::descriptor "../../etc/descriptor.toml" is outside the repository');
+  });
+});
+
 describe("the action's baseline step", () => {
   async function runAndFold(workspace: string, speed: string) {
     const head = git(workspace, "rev-parse", "HEAD");
