@@ -70,6 +70,7 @@ const zScoreRule: Method = (values) =>
 const METHODS: [string, Method, boolean][] = [
   ["maat history (detectChangePoints)", (v) => detectChangePoints(v).map((p) => p.index), false],
   ["maat gate replay (persistence 2)", (v) => replayGate(v).map((p) => p.index), false],
+  ["maat gate replay (persistence 3)", (v) => replayGate(v, { persistence: 3 }).map((p) => p.index), false],
   ["previous run ratio >= 2x", previousRatio(2), true],
   ["fixed 10% vs previous run", previousRatio(1.1), true],
   ["z-score > 5 over 100 points", zScoreRule, true],

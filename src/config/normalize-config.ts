@@ -23,6 +23,7 @@ interface RawConfig {
     min_baseline_runs?: number;
     fail_on_regression?: boolean;
     confirm_repetitions?: number;
+    persistence?: number;
   };
   issues?: { labels?: string[]; assignees?: string[]; close_after_good_runs?: number };
   pull_requests?: { run_all_label?: string; trust_label?: string; comment?: boolean };
@@ -77,6 +78,7 @@ export function normalizeConfig(value: unknown, file: string | undefined): Repos
       minBaselineRuns: raw.compare?.min_baseline_runs,
       failOnRegression: raw.compare?.fail_on_regression ?? d.compare.failOnRegression,
       confirmRepetitions: raw.compare?.confirm_repetitions ?? d.compare.confirmRepetitions,
+      persistence: raw.compare?.persistence ?? d.compare.persistence,
     }),
     issues: {
       labels: raw.issues?.labels ?? [...d.issues.labels],

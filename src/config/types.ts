@@ -47,6 +47,8 @@ export interface RepositoryConfig {
     failOnRegression: boolean;
     /** Extra repetitions run to confirm a suspicious result before calling it (0: none). */
     confirmRepetitions: number;
+    /** Consecutive regressed runs on the default branch / schedule before an issue opens. */
+    persistence: number;
   };
   issues: { labels: string[]; assignees: string[]; closeAfterGoodRuns: number };
   pullRequests: { runAllLabel: string; trustLabel: string; comment: boolean };

@@ -19,6 +19,7 @@ export function regressionFindings(
   store: BaselineStore,
   receipts: readonly ResultReceipt[],
   policy: Partial<ComparisonPolicy> = {},
+  persistence?: number,
 ): MetricHealth[] {
   const findings: MetricHealth[] = [];
   for (const benchmark of report.benchmarks) {
@@ -40,7 +41,9 @@ export function regressionFindings(
         : [];
       if (comparison.verdict === "regression") {
         const candidate = receipt?.metrics[comparison.metric]?.values ?? [];
-        finding.state = persists(runs, candidate, comparison, policy) ? "regression" : "suspected";
+        finding.state = persists(runs, candidate, comparison, policy, persistence)
+          ? "regression"
+          : "suspected";
       }
       // The change happened after the last accepted run and at or before this one.
       const lastCommit = runs.at(-1)?.commit;
@@ -59,10 +62,15 @@ function persists(
   candidate: readonly number[],
   comparison: MetricComparison,
   policy: Partial<ComparisonPolicy>,
+  persistence: number | undefined,
 ): boolean {
   if (candidate.length === 0) return false;
   const series = [...runs.map((run) => (run.values.length > 0 ? run.values : [run.summary.mean])), candidate];
-  const alerts = replayGate(series, { direction: comparison.direction, policy });
+  const alerts = replayGate(series, {
+    direction: comparison.direction,
+    policy,
+    ...(persistence === undefined ? {} : { persistence }),
+  });
   return alerts.some((alert) => alert.index === series.length - 1);
 }
 

@@ -75,7 +75,7 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
     const actions = await syncRegressionIssues(
       options.octokit,
       repo,
-      regressionFindings(report, store, receipts, policy),
+      regressionFindings(report, store, receipts, policy, config.compare.persistence),
       {
         labels: config.issues.labels,
         assignees: config.issues.assignees,

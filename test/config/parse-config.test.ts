@@ -32,6 +32,7 @@ fdr = 0.1
 min_baseline_runs = 3
 fail_on_regression = false
 confirm_repetitions = 5
+persistence = 3
 
 [issues]
 labels = ["perf"]
@@ -84,6 +85,7 @@ describe("parseRepositoryConfig", () => {
         minBaselineRuns: 3,
         failOnRegression: false,
         confirmRepetitions: 5,
+        persistence: 3,
       },
       issues: { labels: ["perf"], assignees: ["octocat"], closeAfterGoodRuns: 3 },
       pullRequests: { runAllLabel: "bench:all", trustLabel: "bench:ok", comment: false },

@@ -77,6 +77,19 @@ describe("maat detect", () => {
     expect(JSON.parse(out).change_points.map((p: { index: number }) => p.index)).toEqual([26]);
   });
 
+  test("waits for --persistence points before the replayed gate alerts", async () => {
+    const series = Array.from({ length: 40 }, (_, i) => (i < 25 ? 100 : 90) + Math.sin(i) * 0.5);
+    const { out } = await runDetect(
+      ["s.txt", "--gate", "--persistence", "3", "--json", "--direction", "higher_is_better"],
+      { "s.txt": series.join("\n") },
+    );
+    expect(JSON.parse(out).change_points.map((p: { index: number }) => p.index)).toEqual([27]);
+    const bad = await runDetect(["s.txt", "--gate", "--persistence", "0"], { "s.txt": "1" }).catch(
+      (e: MaatError) => e,
+    );
+    expect((bad as MaatError).message).toBe('--persistence must be a whole number >= 1, got "0"');
+  });
+
   test("names the line of a value that is not a number", async () => {
     const error = await runDetect(["s.txt"], { "s.txt": "1\n2\nthree\n4" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MaatError);

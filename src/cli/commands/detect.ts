@@ -5,6 +5,7 @@ import type { Direction } from "../../descriptor/types.js";
 import { MaatError, UsageError } from "../../errors.js";
 import {
   type ChangePoint,
+  DEFAULT_REPLAY_OPTIONS,
   detectChangePoints,
   findOutliers,
   replayGate,
@@ -14,7 +15,7 @@ import type { Command, CommandContext } from "../command.js";
 
 const DIRECTIONS: readonly Direction[] = ["higher_is_better", "lower_is_better", "unknown"];
 
-const HELP = `maat detect <file> [--direction higher_is_better|lower_is_better] [--gate] [--json]
+const HELP = `maat detect <file> [--direction higher_is_better|lower_is_better] [--gate [--persistence N]] [--json]
 
 Finds the points where a metric's history changed level (change points), or with --gate
 replays the pull-request gate over it, point by point. Informational: exits 0 whatever it finds.
@@ -26,12 +27,14 @@ line (several numbers on a line are that run's repetitions; a header line is ski
 Options:
   --direction  Which way is better; overrides the file. Absent: changes are "shift"s.
   --gate       Replay the gate: each point judged only from the points before it; an alert
-               needs the change to persist for 2 points. index = the point that raised it.
+               needs the change to persist (--persistence points, default 2, the same as
+               maat.toml's compare.persistence). index = the point that raised it.
   --json       {"change_points": [{"index", "before", "after", "relative_change", "p_value", "kind"}]}
 
 Examples:
   maat detect throughput.json --direction higher_is_better
-  maat detect latency.csv --gate --json`;
+  maat detect latency.csv --gate --json
+  maat detect latency.csv --gate --persistence 3`;
 
 interface DetectInput {
   series: number[][];
@@ -56,13 +59,16 @@ export const detectCommand: Command = {
     }
     const input = parseSeries(await readInput(resolve(context.cwd, file), file), file);
     const direction = (flagDirection as Direction | undefined) ?? input.direction;
+    const persistence = persistenceFlag(values.persistence as string | undefined);
     const points = values.gate
-      ? replayGate(input.series, { direction })
+      ? replayGate(input.series, { direction, persistence })
       : detectChangePoints(input.series, { direction });
     if (values.json) {
       context.stdout.write(`${JSON.stringify({ change_points: points.map(toJson) }, null, 2)}\n`);
     } else {
-      context.stdout.write(renderText(input.series, points, direction, values.gate === true));
+      context.stdout.write(
+        renderText(input.series, points, direction, values.gate === true ? persistence : undefined),
+      );
     }
     return 0;
   },
@@ -72,7 +78,12 @@ function parseFlags(argv: string[]) {
   try {
     return parseArgs({
       args: argv,
-      options: { direction: { type: "string" }, gate: { type: "boolean" }, json: { type: "boolean" } },
+      options: {
+        direction: { type: "string" },
+        gate: { type: "boolean" },
+        persistence: { type: "string" },
+        json: { type: "boolean" },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -179,10 +190,26 @@ function toJson(point: ChangePoint) {
 const BARS = "▁▂▃▄▅▆▇█";
 const CHART_WIDTH = 72;
 
-function renderText(series: number[][], points: ChangePoint[], direction: Direction, gate: boolean): string {
+/** `--persistence N`: how many points in a row a change must hold before the replayed gate alerts. */
+function persistenceFlag(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_REPLAY_OPTIONS.persistence;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new UsageError(`--persistence must be a whole number >= 1, got "${text}"`);
+  }
+  return value;
+}
+
+function renderText(
+  series: number[][],
+  points: ChangePoint[],
+  direction: Direction,
+  persistence: number | undefined,
+): string {
+  const gate = persistence !== undefined;
   const values = series.map((reps) => reps.reduce((a, b) => a + b, 0) / reps.length);
   const lines = [
-    `${values.length} points, direction ${direction}${gate ? ", gate replay (persistence 2)" : ""}`,
+    `${values.length} points, direction ${direction}${gate ? `, gate replay (persistence ${persistence})` : ""}`,
     "",
   ];
   lines.push(
