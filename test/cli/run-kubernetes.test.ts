@@ -39,6 +39,19 @@ pattern = "throughput=([0-9.]+)"
 const cli = (cwd: string, argv: string[]) => runMaat(cwd, argv, { HOME: cwd, KUBECONFIG: undefined });
 
 let kube: FakeKube | undefined;
+
+/** `maat run benchmarks/train --backend kubernetes` against the fake cluster's kubeconfig. */
+const runOnCluster = (dir: string, extra: string[] = []) =>
+  cli(dir, [
+    "run",
+    "benchmarks/train",
+    "--backend",
+    "kubernetes",
+    "--kubeconfig",
+    kube!.kubeconfigPath,
+    "--json",
+    ...extra,
+  ]);
 afterEach(async () => {
   await kube?.close();
   kube = undefined;
@@ -51,17 +64,7 @@ describe("maat run --backend kubernetes", () => {
       autopilot: { logs: ["epoch 1", "throughput=1234.5"] },
     });
     const dir = makeProject();
-    const { code, out, err } = await cli(dir, [
-      "run",
-      "benchmarks/train",
-      "--backend",
-      "kubernetes",
-      "--kubeconfig",
-      kube.kubeconfigPath,
-      "--namespace",
-      "bench",
-      "--json",
-    ]);
+    const { code, out, err } = await runOnCluster(dir, ["--namespace", "bench"]);
     expect(code, err).toBe(0);
     const run = JSON.parse(out).runs[0];
     const receipt = JSON.parse(readFileSync(path.join(dir, run.receipt), "utf8"));
@@ -86,17 +89,7 @@ describe("maat run --backend kubernetes", () => {
       autopilot: { logs: ["starting"], outcome: "fail", failure: { reason: "OOMKilled", exitCode: 137 } },
     });
     const dir = makeProject();
-    const { code, out } = await cli(dir, [
-      "run",
-      "benchmarks/train",
-      "--backend",
-      "kubernetes",
-      "--kubeconfig",
-      kube.kubeconfigPath,
-      "--namespace",
-      "bench",
-      "--json",
-    ]);
+    const { code, out } = await runOnCluster(dir, ["--namespace", "bench"]);
     expect(code).toBe(1);
     const run = JSON.parse(out).runs[0];
     expect(run.status).toBe("failed");
@@ -112,15 +105,7 @@ describe("maat run --backend kubernetes", () => {
       path.join(dir, "maat.toml"),
       '[kubernetes]\nnamespace = "bench"\nscheduling_timeout = "2s"\n',
     );
-    const { code, out } = await cli(dir, [
-      "run",
-      "benchmarks/train",
-      "--backend",
-      "kubernetes",
-      "--kubeconfig",
-      kube.kubeconfigPath,
-      "--json",
-    ]);
+    const { code, out } = await runOnCluster(dir);
     expect(code).toBe(1);
     expect(JSON.parse(out).runs[0].reason).toContain("node.kubernetes.io/instance-type=p3.8xlarge");
   }, 60_000);

@@ -1,5 +1,6 @@
 import type { V1Container, V1Deployment, V1EnvVar, V1Probe, V1Service } from "@kubernetes/client-node";
 import type { Descriptor, Probe, ServerDefinition } from "../../../descriptor/types.js";
+import { benchmarkPodInput } from "./benchmark-pod-input.js";
 import { planDataFetch } from "./data-fetch.js";
 import { renderJob } from "./job.js";
 import { COMPONENT_LABEL, objectMeta, RUN_ID_LABEL, runLabels } from "./metadata.js";
@@ -55,18 +56,8 @@ function renderClient(
   ];
   const podSpec = renderPodSpec(
     {
-      containerName: "benchmark",
-      image: descriptor.env.dockerImage,
-      privileged: descriptor.env.privileged,
-      extendedShm: descriptor.env.extendedShm,
-      vars: descriptor.env.vars,
+      ...benchmarkPodInput(descriptor, options),
       extraEnv: serverEnv,
-      command: descriptor.ml.benchmarkCode,
-      args: descriptor.ml.args,
-      instanceType: descriptor.hardware.instanceType,
-      gpusPerInstance: descriptor.hardware.gpusPerInstance,
-      availabilityZone: descriptor.hardware.availabilityZone,
-      data: planDataFetch(descriptor.data.sources, "data", options),
       initContainers: [waitForServer(host, server, options)],
     },
     options,
