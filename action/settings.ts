@@ -18,7 +18,7 @@ export interface ActionSettings {
   baselinesDir: string;
   runnerLabels: string[];
   baselineMode: "push" | "pull_request" | undefined;
-  backend: "local" | "kubernetes" | undefined;
+  backend: "local" | "docker" | "kubernetes" | undefined;
 }
 
 const COMMANDS: ActionCommand[] = ["plan", "run", "report", "baseline"];
@@ -44,7 +44,7 @@ export function readSettings(): ActionSettings {
     baselinesDir: core.getInput("baselines-dir") || "baselines",
     runnerLabels: readLabels(core.getInput("runner-labels")),
     baselineMode: oneOf("baseline-mode", ["push", "pull_request"]),
-    backend: oneOf("backend", ["local", "kubernetes"]),
+    backend: oneOf("backend", ["local", "docker", "kubernetes"]),
   };
 }
 

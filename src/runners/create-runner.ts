@@ -2,10 +2,11 @@ import os from "node:os";
 import path from "node:path";
 import type { RepositoryConfig } from "../config/types.js";
 import type { BackendInfo } from "../results/receipt-types.js";
+import type { CheckoutInfo } from "./code-placement.js";
 import { createLocalRunner, DOCKER_IMAGE_NOTE } from "./local/local-runner.js";
 import type { Runner } from "./runner.js";
 
-export type BackendName = "local" | "kubernetes";
+export type BackendName = "local" | "docker" | "kubernetes";
 
 export interface RunnerChoice {
   backend: BackendName;
@@ -15,6 +16,8 @@ export interface RunnerChoice {
   kubernetes?: { kubeconfig?: string; context?: string; namespace?: string };
   /** Recorded on the cluster objects. */
   commit?: string;
+  /** The repository the descriptors come from: mounted (Docker) or bundled (Kubernetes) in script mode. */
+  checkout?: CheckoutInfo;
 }
 
 /**
@@ -27,6 +30,16 @@ export async function createRunner(choice: RunnerChoice): Promise<{ runner: Runn
       runner: createLocalRunner(),
       backend: { kind: "local", dockerImageUsed: false, note: DOCKER_IMAGE_NOTE },
     };
+  }
+  if (choice.backend === "docker") {
+    const { createDockerCli, createDockerRunner } = await import("./docker/index.js");
+    const docker = choice.config.docker;
+    const runner = createDockerRunner({
+      cli: createDockerCli(docker.cli, choice.env),
+      docker,
+      ...(choice.checkout === undefined ? {} : { checkout: choice.checkout }),
+    });
+    return { runner, backend: runner.backendInfo?.() ?? { kind: "docker", dockerImageUsed: true } };
   }
   const k8s = choice.config.kubernetes;
   const kubeconfigPath =
@@ -45,7 +58,9 @@ export async function createRunner(choice: RunnerChoice): Promise<{ runner: Runn
       : { kubeconfigPath }),
     ...(context === undefined ? {} : { context }),
     namespace,
-    ...(k8s.schedulingTimeoutMs === undefined ? {} : { schedulingTimeoutMs: k8s.schedulingTimeoutMs }),
+    ...(k8s.unschedulableTimeoutMs === undefined
+      ? {}
+      : { unschedulableTimeoutMs: k8s.unschedulableTimeoutMs }),
     render: {
       nodeSelector: k8s.nodeSelector,
       tolerations: k8s.tolerations,

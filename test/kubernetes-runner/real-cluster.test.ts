@@ -74,7 +74,7 @@ describe.skipIf(configured === "")(title, () => {
       kubeconfigPath,
       ...(context === undefined ? {} : { context }),
       namespace,
-      schedulingTimeoutMs: 120_000,
+      unschedulableTimeoutMs: 120_000,
     });
     const descriptor = descriptorFor({
       hardware: { instanceType, strategy: "single_node" },

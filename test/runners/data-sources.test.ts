@@ -55,9 +55,7 @@ describe("data sources in the local runner", () => {
   it("notes that a directory's md5 is not checked", async () => {
     const descriptor = withData("", [{ src: "shards", path: "/data/train", md5: "0".repeat(32) }]);
     const outcome = await runner.runRepetition(workspace.request(descriptor));
-    expect(outcome.notes).toContain(
-      "data source 1 is a directory: its md5 is not checked by the local runner",
-    );
+    expect(outcome.notes).toContain("data source 1 is a directory: its md5 is not checked on this machine");
   });
 
   it.each(["s3://bucket/imagenet", "https://example.com/data.tar", "ftp://example.com/x"])(

@@ -24,7 +24,7 @@ export interface ConclusionFacts {
   events: CoreV1Event[];
   timeLimitMs?: number;
   clientGraceMs: number;
-  schedulingTimeoutMs: number;
+  unschedulableTimeoutMs: number;
 }
 
 /** Pure. The outcome's status and reason for how watching a run ended. */
@@ -52,7 +52,7 @@ export function concludeRun(facts: ConclusionFacts): Conclusion {
         findPodProblem(pod, facts.events, roleOf(pod, workload.benchmarkComponent)) ?? verdict.problem;
       const waited =
         problem.kind === "unschedulable"
-          ? `; gave up after ${formatDuration(facts.schedulingTimeoutMs)} (the scheduling timeout)`
+          ? `; gave up after ${formatDuration(facts.unschedulableTimeoutMs)} (kubernetes.unschedulable_timeout)`
           : "";
       return { status: "failed", reason: `${problem.reason}${waited}`, exitCode: null, deleteWorkload: true };
     }

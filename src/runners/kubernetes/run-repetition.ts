@@ -28,7 +28,7 @@ export interface RepetitionSettings {
   render: Omit<RenderOptions, "runId" | "namespace">;
   newRunId: () => string;
   clock: Clock;
-  schedulingTimeoutMs: number;
+  unschedulableTimeoutMs: number;
   clientGraceMs: number;
   /** How long to wait for a log to end once its container has. */
   logDrainMs: number;
@@ -105,7 +105,7 @@ export async function runKubernetesRepetition(
         ...(request.timeLimitMs === undefined
           ? {}
           : { clientDeadline: started + request.timeLimitMs + settings.clientGraceMs }),
-        schedulingTimeoutMs: settings.schedulingTimeoutMs,
+        unschedulableTimeoutMs: settings.unschedulableTimeoutMs,
         onPods: (pods) => {
           notePods(pods);
           collector.follow(pods);
@@ -133,7 +133,7 @@ export async function runKubernetesRepetition(
       events,
       ...(request.timeLimitMs === undefined ? {} : { timeLimitMs: request.timeLimitMs }),
       clientGraceMs: settings.clientGraceMs,
-      schedulingTimeoutMs: settings.schedulingTimeoutMs,
+      unschedulableTimeoutMs: settings.unschedulableTimeoutMs,
     });
     if (conclusion.deleteWorkload) {
       const trouble = await deleteWorkload(api, namespace, workload);

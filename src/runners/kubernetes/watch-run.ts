@@ -30,7 +30,7 @@ export interface WatchRunOptions {
   /** Absolute time (clock.now()) after which the run counts as timed out on this side. */
   clientDeadline?: number;
   /** How long a pod may stay Unschedulable before the run fails. */
-  schedulingTimeoutMs: number;
+  unschedulableTimeoutMs: number;
   /** Sees the run's pods after every change (to follow logs, note nodes). */
   onPods: (pods: V1Pod[]) => void;
 }
@@ -103,9 +103,9 @@ export async function watchRun(options: WatchRunOptions): Promise<WatchedRun> {
         if (since === undefined) {
           since = clock.now();
           unschedulableSince.set(key, since);
-          cancelTimers.push(clock.setTimer(options.schedulingTimeoutMs, change.notify));
+          cancelTimers.push(clock.setTimer(options.unschedulableTimeoutMs, change.notify));
         }
-        if (clock.now() - since >= options.schedulingTimeoutMs) return { end: "blocked", problem, pod };
+        if (clock.now() - since >= options.unschedulableTimeoutMs) return { end: "blocked", problem, pod };
       }
       return undefined;
     };

@@ -32,18 +32,8 @@ export async function prepareDataSources(
   const prepared: PreparedData = { env: { MAAT_DATA_DIR: dataDir }, replacements: [], notes: [] };
   for (const [index, source] of sources.entries()) {
     const n = index + 1;
-    const target = localSourcePath(source, n, options.cwd);
-    const info = await stat(target).catch(() => undefined);
-    if (info === undefined) {
-      throw new RunnerError(`data source ${n} was not found: ${source.src} (looked at ${target})`, {
-        phase: "data",
-        hint: "relative paths are resolved from the descriptor's folder; check data.sources.src",
-      });
-    }
-    if (source.md5 !== undefined) {
-      if (info.isFile()) await verifyMd5(target, source.md5, n, options.md5Cache, info);
-      else prepared.notes.push(`data source ${n} is a directory: its md5 is not checked by the local runner`);
-    }
+    const { target, note } = await locateDataSource(source, n, options);
+    if (note !== undefined) prepared.notes.push(note);
     const relative = source.path.replace(/^\/+/, "") || `source-${n}`;
     const linkPath = join(dataDir, relative);
     await mkdir(dirname(linkPath), { recursive: true });
@@ -55,6 +45,45 @@ export async function prepareDataSources(
     if (containerPath !== "") prepared.replacements.push({ containerPath, localPath: linkPath });
   }
   return prepared;
+}
+
+/** A data source found on this machine: the file or folder, and whether it is a file. */
+export interface LocatedSource {
+  target: string;
+  isFile: boolean;
+  /** Something the receipt should say (an md5 that could not be checked). */
+  note?: string;
+}
+
+/**
+ * Where a data source is on this machine, its md5 checked when it is a file. The one place
+ * the local and Docker runners turn `data.sources` into files, so a download cache can later
+ * slot in here. Throws a RunnerError (phase "data") when it is missing or its md5 differs.
+ */
+export async function locateDataSource(
+  source: DataSource,
+  n: number,
+  options: { cwd: string; md5Cache?: Md5Cache; what?: string },
+): Promise<LocatedSource> {
+  const what = options.what ?? "data source";
+  const target = localSourcePath(source, n, options.cwd);
+  const info = await stat(target).catch(() => undefined);
+  if (info === undefined) {
+    throw new RunnerError(`${what} ${n} was not found: ${source.src} (looked at ${target})`, {
+      phase: "data",
+      hint: "relative paths are resolved from the descriptor's folder; check data.sources.src",
+    });
+  }
+  if (source.md5 !== undefined) {
+    if (info.isFile()) await verifyMd5(target, source.md5, n, options.md5Cache, info);
+    else
+      return {
+        target,
+        isFile: false,
+        note: `${what} ${n} is a directory: its md5 is not checked on this machine`,
+      };
+  }
+  return { target, isFile: info.isFile() };
 }
 
 /** The file a source names: a file:// URL or a path (relative to the descriptor's folder). */
