@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { METRICS_FILE_ENV } from "../../metrics/emit-record.js";
 import { feedEmitFile } from "../../metrics/extract-file.js";
 import { createMetricExtractor, type ExtractionResult } from "../../metrics/metric-extractor.js";
@@ -149,7 +150,7 @@ export async function startInferencePair(input: {
               allowanceProbes: settings.readinessAllowanceProbes,
               tcpOnly: declared === undefined,
               // Docker's port proxy accepts a connection even while nothing listens behind it.
-              tcpHoldMs: 300,
+              tcpHoldMs: 500,
             },
           );
   } catch (error) {
@@ -179,17 +180,23 @@ async function publishedPort(
   server: RunningContainer,
   port: number,
 ): Promise<number | string> {
-  const result = await settings.cli.exec(["port", server.name, `${port}/tcp`]);
-  const found = /127\.0\.0\.1:(\d+)/.exec(result.stdout);
-  if (found === null) {
-    const running = await settings.cli.exec([
+  // Ports are published when the container starts, a moment after `docker start` was called.
+  const status = async () => {
+    const state = await settings.cli.exec([
       "container",
       "inspect",
       "--format",
-      "{{.State.Running}}",
+      "{{.State.Status}}",
       server.name,
     ]);
-    if (running.stdout.trim() !== "true") {
+    return state.code === 0 ? state.stdout.trim() : "gone";
+  };
+  while ((await status()) === "created" && !server.ended()) await sleep(50);
+  const result = await settings.cli.exec(["port", server.name, `${port}/tcp`]);
+  const found = /127\.0\.0\.1:(\d+)/.exec(result.stdout);
+  if (found === null) {
+    // A server that has already stopped has no published ports any more.
+    if ((await status()) !== "running") {
       const exit = await server.done;
       const how =
         exit.startError !== undefined
