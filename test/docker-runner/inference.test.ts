@@ -118,14 +118,12 @@ describe.skipIf(dockerUnavailable !== undefined)(title, () => {
   it("fails without running the client when the server exits before it is ready, and cleans up", async () => {
     const broken = pair(0);
     const server = broken.server as NonNullable<Descriptor["server"]>;
-    const outcome = await repo
-      .runner()
-      .runRepetition(
-        repo.request({
-          ...broken,
-          server: { ...server, env: { ...server.env, startCommand: "echo no model; exit 4" } },
-        }),
-      );
+    const outcome = await repo.runner().runRepetition(
+      repo.request({
+        ...broken,
+        server: { ...server, env: { ...server.env, startCommand: "echo no model; exit 4" } },
+      }),
+    );
     expect(outcome.status).toBe("failed");
     expect(outcome.reason).toMatch(/^the server exited with code 4 before it became ready/);
     expect(await readFile(outcome.logs.server as string, "utf8")).toContain("no model");
