@@ -56,7 +56,8 @@ export async function runDescriptors(options: RunDescriptorsOptions): Promise<Be
       ...(options.source.commit === undefined ? {} : { commit: options.source.commit }),
       checkout: {
         root: options.repoRoot,
-        isGit: existsSync(path.join(options.repoRoot, ".git")),
+        // A .git folder without a commit (a fresh `git init`) has no code to ship.
+        isGit: existsSync(path.join(options.repoRoot, ".git")) && options.source.commit !== undefined,
         ...(options.source.commit === undefined ? {} : { commit: options.source.commit }),
         ...(options.source.dirty === undefined ? {} : { dirty: options.source.dirty }),
       },

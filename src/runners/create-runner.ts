@@ -51,7 +51,8 @@ export async function createRunner(choice: RunnerChoice): Promise<{ runner: Runn
   const namespace = choice.kubernetes?.namespace ?? k8s.namespace;
   const inCluster = choice.env.KUBERNETES_SERVICE_HOST !== undefined && choice.env.KUBECONFIG === undefined;
   // Loaded on demand: the Kubernetes client is most of the bundle, and most runs are local.
-  const { createKubernetesRunner } = await import("./kubernetes/index.js");
+  const { createCodeSource, createKubernetesRunner } = await import("./kubernetes/index.js");
+  const bucket = k8s.codeBucket;
   const runner = createKubernetesRunner({
     ...(inCluster && !choice.kubernetes?.kubeconfig && !k8s.kubeconfig
       ? { inCluster: true }
@@ -61,10 +62,26 @@ export async function createRunner(choice: RunnerChoice): Promise<{ runner: Runn
     ...(k8s.unschedulableTimeoutMs === undefined
       ? {}
       : { unschedulableTimeoutMs: k8s.unschedulableTimeoutMs }),
+    code: createCodeSource({
+      checkout: choice.checkout,
+      ...(bucket === undefined
+        ? {}
+        : {
+            store: async () => {
+              // Only a bundle over the ConfigMap limit loads the AWS SDK; it finds credentials as the AWS CLI does.
+              const [{ S3Client }, { createS3CodeStore }] = await Promise.all([
+                import("@aws-sdk/client-s3"),
+                import("./kubernetes/code/s3-code-store.js"),
+              ]);
+              return createS3CodeStore(bucket, new S3Client({}));
+            },
+          }),
+    }),
     render: {
       nodeSelector: k8s.nodeSelector,
       tolerations: k8s.tolerations,
       ...(k8s.datasetCachePvc === undefined ? {} : { datasetCachePvc: k8s.datasetCachePvc }),
+      ...(k8s.fetcherImage === undefined ? {} : { fetcherImage: k8s.fetcherImage }),
       ...(choice.commit === undefined ? {} : { commit: choice.commit }),
     },
   });

@@ -1,3 +1,4 @@
+import type { Descriptor } from "../../descriptor/types.js";
 import type { ExtractorOptions } from "../../metrics/metric-extractor.js";
 import type { BackendInfo } from "../../results/receipt-types.js";
 import { newRunId } from "../run-id.js";
@@ -8,7 +9,7 @@ import { type Clock, systemClock } from "./clock.js";
 import type { ClusterApi } from "./cluster-api.js";
 import { type KubeConfigSource, loadKubeConfig } from "./kube-config.js";
 import { createNodeCatalog } from "./node-catalog.js";
-import type { RenderOptions } from "./render/index.js";
+import type { CodeDelivery, RenderOptions } from "./render/index.js";
 import { type KubernetesRepetitionOutcome, runKubernetesRepetition } from "./run-repetition.js";
 
 export interface KubernetesRunnerOptions extends KubeConfigSource {
@@ -28,6 +29,8 @@ export interface KubernetesRunnerOptions extends KubeConfigSource {
   serverStopGraceMs?: number;
   clock?: Clock;
   extractor?: ExtractorOptions;
+  /** The code under test for a descriptor (script mode), or undefined when the image holds it. */
+  code?: (descriptor: Descriptor) => Promise<CodeDelivery | undefined>;
   /** Replaces the cluster connection (tests); the kubeconfig is then only read when given. */
   api?: ClusterApi;
 }
@@ -75,17 +78,22 @@ export function createKubernetesRunner(options: KubernetesRunnerOptions): Kubern
     serverStopGraceMs: options.serverStopGraceMs ?? 30_000,
     extractor: options.extractor ?? {},
     nodes: createNodeCatalog(api),
+    ...(options.code === undefined ? {} : { code: options.code }),
   };
+  let code: BackendInfo["code"];
   return {
     kind: "kubernetes",
     async runRepetition(request) {
       const outcome = await runKubernetesRepetition(request, settings);
       placements.push(outcome.cluster);
+      code = outcome.code ?? code;
       return outcome;
     },
-    backendInfo: () =>
-      kubernetesBackendInfo(
+    backendInfo: () => ({
+      ...kubernetesBackendInfo(
         placements.length > 0 ? placements : [{ ...cluster, namespace: options.namespace }],
       ),
+      ...(code === undefined ? {} : { code }),
+    }),
   };
 }

@@ -131,7 +131,7 @@ function renderServer(
       args: env.startCommandArgs,
       instanceType: server.hardware.instanceType,
       availabilityZone: descriptor.hardware.availabilityZone,
-      data: planDataFetch(server.models, "model", options),
+      data: planDataFetch(server.models, "model", options, server.env.vars),
       container: probes,
     },
     options,
