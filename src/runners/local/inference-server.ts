@@ -48,7 +48,10 @@ export async function startInferenceServer(
   const extractor = createMetricExtractor(server.output.metrics, options.extractor);
   const serverProcess = await startLoggedProcess(commandLine(start, server.env.startCommandArgs), {
     cwd: request.cwd,
-    env: composeEnv(request.env, server.env.vars, { [METRICS_FILE_ENV]: metricsFile }),
+    // The server listens where its client and the probe reach it: this machine's loopback.
+    env: composeEnv(request.env, { INFERENCE_SERVER_BIND_HOST: "127.0.0.1" }, server.env.vars, {
+      [METRICS_FILE_ENV]: metricsFile,
+    }),
     logFile: options.logFile,
     extractor,
     echoAs: "server",

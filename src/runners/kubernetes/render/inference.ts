@@ -127,6 +127,8 @@ function renderServer(
       privileged: env.privileged,
       extendedShm: env.extendedShm,
       vars: env.vars,
+      // A Service and the kubelet's probes reach the pod's IP, not its loopback.
+      extraEnv: [{ name: "INFERENCE_SERVER_BIND_HOST", value: "0.0.0.0" }],
       command: env.startCommand,
       args: env.startCommandArgs,
       instanceType: server.hardware.instanceType,
