@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Two cores on CI: run files in parallel but keep the pool small.
     maxWorkers: 2,
+    // The Docker suites' image, built once (skipped without an engine).
+    globalSetup: ["test/support/docker/global-setup.ts"],
   },
 });

@@ -63,7 +63,7 @@ describe.skipIf(dockerUnavailable !== undefined)(title, () => {
   afterAll(async () => {
     if (taggedHello) await docker("rmi", HELLO_IMAGE);
     if (project !== undefined) rmSync(project, { recursive: true, force: true });
-    expect(await maatLeftovers()).toEqual({ containers: [], networks: [] });
+    expect(await maatLeftovers("hello-world", "pair")).toEqual({ containers: [], networks: [] });
   });
 
   function receiptOf(out: string): ResultReceipt {

@@ -26,7 +26,7 @@ describe.skipIf(dockerUnavailable !== undefined)(title, () => {
   });
   afterAll(async () => {
     // Nothing of any run is left behind: `docker ps -a` shows no Maat container or network.
-    expect(await maatLeftovers()).toEqual({ containers: [], networks: [] });
+    expect(await maatLeftovers("docker-bench")).toEqual({ containers: [], networks: [] });
   });
 
   it("runs the command in the image, in the descriptor's folder of the read-only checkout, with metrics from the log and the emit file", async () => {
@@ -101,7 +101,7 @@ describe.skipIf(dockerUnavailable !== undefined)(title, () => {
       }),
     );
     expect(await running).toMatchObject({ status: "error", reason: "cancelled" });
-    expect((await maatLeftovers()).containers).toEqual([]);
+    expect((await maatLeftovers("docker-bench")).containers).toEqual([]);
   }, 120_000);
 
   it("mounts data sources read-only at their paths: a folder at a folder, a file at a file path, ~ under /root", async () => {

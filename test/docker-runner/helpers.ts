@@ -65,12 +65,12 @@ export async function makeRepo(): Promise<Repo> {
 export function containerBenchmark(
   image: string,
   code: string | undefined,
-  options: Parameters<typeof makeBenchmark>[1] = {},
+  options: Parameters<typeof makeBenchmark>[1] & { id?: string } = {},
 ): Descriptor {
   const descriptor = makeBenchmark(code, options);
   return {
     ...descriptor,
-    id: "docker-bench",
+    id: options.id ?? "docker-bench",
     path: "benchmarks/bench/descriptor.toml",
     env: { ...descriptor.env, dockerImage: image, extendedShm: false },
   };

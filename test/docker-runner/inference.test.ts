@@ -58,11 +58,12 @@ describe.skipIf(dockerUnavailable !== undefined)(title, () => {
     await repo.remove();
   });
   afterAll(async () => {
-    expect(await maatLeftovers()).toEqual({ containers: [], networks: [] });
+    expect(await maatLeftovers("docker-pair")).toEqual({ containers: [], networks: [] });
   });
 
   function pair(readyAfterMs: number, probe = true, late = false): Descriptor {
     const client = containerBenchmark(image, "node client.mjs", {
+      id: "docker-pair",
       metrics: [defineMetric("latency", "latency=([0-9.]+) ms")],
     });
     const descriptor = withServer(
@@ -100,7 +101,7 @@ describe.skipIf(dockerUnavailable !== undefined)(title, () => {
     expect(outcome.metrics.server_requests?.value).toBe(1);
     expect(outcome.metrics.server_uptime?.value).toBe(1);
     const log = await readFile(outcome.logs.output, "utf8");
-    expect(log).toMatch(/answer=ok host=maat-docker-bench-[a-z0-9]{8}-server/);
+    expect(log).toMatch(/answer=ok host=maat-docker-pair-[a-z0-9]{8}-server/);
     expect(await readFile(outcome.logs.server as string, "utf8")).toContain("served=1");
     expect(
       runner

@@ -129,6 +129,7 @@ async function runDockerRepetition(
 
   const containers: RunningContainer[] = [];
   let pair: Awaited<ReturnType<typeof startInferencePair>> | undefined;
+  let pairFinished = false;
   try {
     if (descriptor.hardware.strategy === "inference" && descriptor.server !== undefined) {
       logs.server = request.serverLogFile ?? request.logFile.replace(/(\.log)?$/, ".server.log");
@@ -143,6 +144,7 @@ async function runDockerRepetition(
       });
       notes.push(...pair.notes);
       if (!pair.ready.ready) {
+        pairFinished = true;
         const ended = await pair.finish();
         notes.push(...ended.notes);
         return {
@@ -170,6 +172,7 @@ async function runDockerRepetition(
     });
     containers.push(client);
     const exit = await client.done;
+    pairFinished = true;
     const serverEnded = await pair?.finish();
     notes.push(...(serverEnded?.notes ?? []));
     await feedEmitFile(metricsFile, clientExtractor);
@@ -187,6 +190,7 @@ async function runDockerRepetition(
       const trouble = await container.remove();
       if (trouble !== undefined) notes.push(trouble);
     }
-    notes.push(...((await pair?.finish())?.notes ?? []));
+    // Only reached unfinished when something threw: the server and network go all the same.
+    if (pair !== undefined && !pairFinished) await pair.finish();
   }
 }

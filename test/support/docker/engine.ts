@@ -129,31 +129,22 @@ async function sharedLibraries(binary: string): Promise<string[]> {
   return libraries;
 }
 
-/** Every container and network Maat left behind (label maat.dev/managed-by=maat). */
-export async function maatLeftovers(): Promise<{ containers: string[]; networks: string[] }> {
+/** Containers and networks Maat left behind for these benchmarks (files run in parallel, so each checks its own). */
+export async function maatLeftovers(
+  ...benchmarks: string[]
+): Promise<{ containers: string[]; networks: string[] }> {
   const list = async (args: string[]) =>
     (await run("docker", args)).stdout
       .split("\n")
       .map((line) => line.trim())
       .filter((line) => line !== "");
-  return {
-    containers: await list([
-      "ps",
-      "-a",
-      "--filter",
-      "label=maat.dev/managed-by=maat",
-      "--format",
-      "{{.Names}}",
-    ]),
-    networks: await list([
-      "network",
-      "ls",
-      "--filter",
-      "label=maat.dev/managed-by=maat",
-      "--format",
-      "{{.Name}}",
-    ]),
-  };
+  const found = { containers: [] as string[], networks: [] as string[] };
+  for (const benchmark of benchmarks) {
+    const label = `label=maat.dev/benchmark=${benchmark}`;
+    found.containers.push(...(await list(["ps", "-a", "--filter", label, "--format", "{{.Names}}"])));
+    found.networks.push(...(await list(["network", "ls", "--filter", label, "--format", "{{.Name}}"])));
+  }
+  return found;
 }
 
 /** `docker ...args` to the end; rejects on a non-zero exit. */
