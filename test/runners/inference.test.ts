@@ -43,6 +43,8 @@ describe("the local runner with an inference server", () => {
     expect(await readFile(outcome.logs.output, "utf8")).toContain(`answer=ok`);
     expect(await readFile(outcome.logs.output, "utf8")).toContain(`ports=${port},${second}`);
     expect(await readFile(outcome.logs.server as string, "utf8")).toContain("served=1");
+    // Locally the server is told to listen on loopback, where the client and the probe reach it.
+    expect(await readFile(outcome.logs.server as string, "utf8")).toContain("bind=127.0.0.1");
     expect(await isGone(await serverPid())).toBe(true);
   });
 
