@@ -51,7 +51,7 @@ Examples:
 
 export const runCommand: Command = {
   name: "run",
-  summary: "Run benchmarks locally and write result receipts",
+  summary: "Run benchmarks (locally, in Docker or on Kubernetes) and write result receipts",
   help: HELP,
   async run(context) {
     const options = parseRunArguments(context.argv);
