@@ -1,7 +1,8 @@
 // How well change points are found, per source: Maat's history detector and gate replay next to
 // re-implementations of asv's step fit and regression rule and a conbench-style z-score rule,
-// all computed in the same run, on the synthetic suite, the shared development set
-// (../shared/dev-series, when present) and the collected public set (bench/data/changepoints).
+// all computed in the same run, on the synthetic suite and on real labelled series: the collected
+// public set (bench/data/changepoints) and the shared development set (../shared/dev-series, when
+// present).
 import { resolve } from "node:path";
 import { detectChangePoints, replayGate } from "../../src/stats/changepoints/index.js";
 import { asvRegressionRule } from "../quality/asv-regressions.js";
@@ -60,26 +61,34 @@ export const METHODS: Method[] = [
   { name: "conbench-style z > 5 (100 points)", detect: zScoreRule, window: ALERT_WINDOW, gate: true },
 ];
 
-/** Series grouped by what a row reports: each source, plus every set as a whole. */
+/**
+ * Series grouped by what a row reports: the synthetic suite and each of its kinds; the real
+ * labelled series (the collected public set, plus any shared development series it lacks) as a
+ * whole, by domain and by source.
+ */
 export function groups(): [string, LabelledSeries[]][] {
   const synthetic = syntheticSuite();
+  const collected = readLabelledSeries(resolve("bench/data/changepoints/series.jsonl"));
   const shared = readLabelledSeries(
     process.env.MAAT_DEV_SERIES ?? resolve("../shared/dev-series/series.jsonl"),
   );
-  const collected = readLabelledSeries(resolve("bench/data/changepoints/series.jsonl"));
-  const bySource = (set: LabelledSeries[], prefix: string) => {
+  const ids = new Set(collected.map((s) => s.id));
+  const real = [...collected, ...shared.filter((s) => !ids.has(s.id))];
+  const by = (set: LabelledSeries[], key: (s: LabelledSeries) => string) => {
     const map = new Map<string, LabelledSeries[]>();
-    for (const s of set) map.set(`${prefix}${s.source}`, [...(map.get(`${prefix}${s.source}`) ?? []), s]);
+    for (const s of set) map.set(key(s), [...(map.get(key(s)) ?? []), s]);
     return [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
   };
-  const out: [string, LabelledSeries[]][] = [["synthetic (all)", synthetic], ...bySource(synthetic, "")];
-  if (shared.length > 0) out.push(["dev-series (all)", shared], ...bySource(shared, "dev-series/"));
-  if (collected.length > 0) {
-    out.push(["collected (all)", collected]);
-    const domains = new Map<string, LabelledSeries[]>();
-    for (const s of collected) domains.set(s.domain, [...(domains.get(s.domain) ?? []), s]);
-    for (const [domain, set] of domains) out.push([`collected domain ${domain}`, set]);
-    out.push(...bySource(collected, "collected/"));
+  const out: [string, LabelledSeries[]][] = [
+    ["synthetic (all)", synthetic],
+    ...by(synthetic, (s) => s.source),
+  ];
+  if (real.length > 0) {
+    out.push(
+      ["real (all)", real],
+      ...by(real, (s) => `real ${s.domain}`),
+      ...by(real, (s) => `real/${s.source}`),
+    );
   }
   return out;
 }

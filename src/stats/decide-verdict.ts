@@ -36,7 +36,10 @@ export function decideVerdict(
   const result = { ...comparison, test, suspicious };
   const runs = comparison.baseline!.runs;
   const distance = `${Math.abs(sigmas).toFixed(1)} robust sigmas from the level of ${runs} runs`;
-  const pText = `p = ${formatP(test.pValue)} (${formatP(adjustedPValue)} adjusted within the benchmark)`;
+  const pText =
+    adjustedPValue === test.pValue
+      ? `p = ${formatP(test.pValue)}`
+      : `p = ${formatP(test.pValue)}, ${formatP(adjustedPValue)} after FDR within the benchmark`;
   const evidence = `${change}: ${distance}, ${pText}`;
   const bound = formatPercent(minEffect).replace("+", "");
 
@@ -71,7 +74,7 @@ export function decideVerdict(
     };
   }
   let why: string;
-  if (!significant) why = `not significant (${pText}; needs p < ${policy.alpha})`;
+  if (!significant) why = `not significant: ${pText}, needs p < ${policy.alpha}`;
   else if (!bigEnough)
     why = `significant but smaller than the ${bound} minimum effect, with an interval too wide to rule it out`;
   else

@@ -30,7 +30,7 @@ export function adviseDecision(input: AdviceInput): string {
   const spread = percentOf(estimate, estimate.spread);
   if (observed >= input.minEffectDifference) {
     if (input.sigmaDistance > observed) {
-      return `one run drifts by about ±${spread} on this machine, so a change this size stays within the sigma rule however many runs the baseline has; a quieter machine (or more runs, if they show a smaller spread) would decide it`;
+      return `one run drifts by about ±${spread} on this machine, so a change this size is within the sigma rule; more baseline runs (if they show a smaller spread) or a quieter machine would decide it`;
     }
     const runs = runsNeeded(input, (k) => critical(input, k, 0) <= observed);
     return runs === undefined

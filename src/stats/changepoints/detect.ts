@@ -40,14 +40,21 @@ export function detectChangePoints(series: Series, options: Partial<ChangePointO
   const cleaned = despike(scaled, spikeScale, settings.spikeLimit).values;
   const minEffect = logScale ? Math.log1p(settings.minEffect) : settings.minEffect * medianAbs(values);
 
+  // Noise-free histories (a counter, a deterministic simulation) still change level: a floor of
+  // 0.01% of the level keeps the penalty and the step's t finite.
+  const floor = 0.01 * minEffect;
+  const noiseOf = (r: number[]) => {
+    const scale = noiseScale(r);
+    return scale.longRun >= floor ? scale : { ...scale, longRun: floor };
+  };
   const smooth = runningMedian(cleaned, settings.localWindow >> 1);
-  let noise = noiseScale(cleaned.map((v, i) => v - smooth[i]!));
+  let noise = noiseOf(cleaned.map((v, i) => v - smooth[i]!));
   let splits: number[] = [];
   for (let pass = 0; pass < 2; pass++) {
     const penalty = settings.penalty * noise.longRun ** 2 * Math.log(n);
     if (!(penalty > 0)) return [];
     splits = binarySegmentation(cleaned, penalty, settings.minSegment);
-    noise = noiseScale(residuals(cleaned, splits));
+    noise = noiseOf(residuals(cleaned, splits));
   }
   const kept = keepStandingSteps(cleaned, splits, noise, minEffect, settings);
   return kept.map((point, i) =>
