@@ -36,7 +36,6 @@ Examples:
 
 export const compareCommand: Command = {
   name: "compare",
-  summary: "Compare result receipts with their baselines and print verdicts",
   help: HELP,
   async run(context) {
     const { values, positionals } = parseCommandArgs("compare", context.argv, {

@@ -24,7 +24,6 @@ Examples:
 
 export const resultsCommand: Command = {
   name: "results",
-  summary: "List and show result receipts in .maat/results/",
   help: HELP,
   async run(context) {
     const { values, positionals } = parseArgs({

@@ -49,7 +49,6 @@ Examples:
 
 export const runCommand: Command = {
   name: "run",
-  summary: "Run benchmarks locally and write result receipts",
   help: HELP,
   async run(context) {
     const options = parseRunArguments(context.argv);
