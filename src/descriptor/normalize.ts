@@ -86,6 +86,8 @@ function normalizeSource(raw: Table): DataSource {
     src: String(raw.src ?? raw.uri),
     path: String(raw.path),
     md5: optionalString(raw.md5),
+    sha256: optionalString(raw.sha256),
+    cache: raw.cache === "by-url" ? "by-url" : undefined,
     id: optionalString(raw.id),
   });
 }

@@ -38,7 +38,12 @@ export interface DataSource {
   src: string;
   /** Where the benchmark expects the data (an absolute container path in the spec). */
   path: string;
+  /** md5 hex digest, or `algo:hex` (md5 or sha256): the spec's checksum. */
   md5?: string;
+  /** sha256 hex digest (Maat's extension). */
+  sha256?: string;
+  /** "by-url": reuse what was fetched from this URL before, even without a checksum. */
+  cache?: "by-url";
   id?: string;
 }
 

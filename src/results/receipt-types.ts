@@ -1,3 +1,4 @@
+import type { DataRecord } from "../data/prepared-source.js";
 import type { Descriptor, Direction } from "../descriptor/types.js";
 
 /**
@@ -6,7 +7,10 @@ import type { Descriptor, Direction } from "../descriptor/types.js";
  * changes when the shape does.
  */
 
-export const RECEIPT_VERSION = "1.0" as const;
+export const RECEIPT_VERSION = "1.1" as const;
+
+/** Every version readers accept: 1.1 added data records and telemetry, both optional. */
+export type ReceiptVersion = "1.0" | typeof RECEIPT_VERSION;
 
 export type RunStatus = "succeeded" | "failed" | "timed_out" | "error";
 
@@ -107,7 +111,7 @@ export interface BackendInfo {
 }
 
 export interface ResultReceipt {
-  receiptVersion: typeof RECEIPT_VERSION;
+  receiptVersion: ReceiptVersion;
   /** Unique id of this run: `<benchmark-id>/<timestamp>-<shortsha>`. */
   resultId: string;
   tool: { name: "maat"; version: string };
@@ -132,6 +136,10 @@ export interface ResultReceipt {
   reason?: string;
   repetitions: RepetitionResult[];
   metrics: Record<string, MetricSummary>;
+  /** The data sources actually used: checksums seen, sizes, cached or downloaded (1.1). */
+  data?: DataRecord[];
+  /** The inference server's models, likewise (1.1). */
+  models?: DataRecord[];
   /** What a reader should know about how the numbers were obtained (image not used, malformed emit lines...). */
   notes: string[];
   /** Folder holding this run's logs. */

@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Descriptor } from "../descriptor/types.js";
+import { MaatError } from "../errors.js";
 import { resultLocation, writeReceipt } from "../results/receipt-store.js";
 import type {
   BackendInfo,
@@ -13,6 +14,7 @@ import type {
 import { RECEIPT_VERSION } from "../results/receipt-types.js";
 import {
   type OutputStream,
+  type PreparedRun,
   type RepetitionOutcome,
   type RepetitionRequest,
   type Runner,
@@ -81,6 +83,24 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
   const notes = new Set<string>();
   const undeclaredUnits = new Map<string, string>();
 
+  // Data is fetched and verified once, before the first repetition; a source that cannot be
+  // provided ends the run with a receipt saying why.
+  let prepared: PreparedRun | undefined;
+  if (runner.prepare !== undefined) {
+    try {
+      prepared = await runner.prepare({
+        descriptor,
+        cwd: options.descriptorDir,
+        env: options.env,
+        signal,
+        report: (message) => report({ kind: "data", benchmark: descriptor.id, message }),
+      });
+    } catch (error) {
+      if (!(error instanceof MaatError)) throw error;
+      failure = { status: "error", reason: error.hint ? `${error.message} (${error.hint})` : error.message };
+    }
+  }
+
   const runOne = async (warmup: boolean, index: number, of: number): Promise<RepetitionResult> => {
     const name = `${warmup ? "warmup" : "rep"}-${index}`;
     const repetitionStart = now();
@@ -93,6 +113,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
       timeLimitMs: settings.timeoutMs,
       signal,
       onOutput: options.onOutput,
+      ...(prepared === undefined ? {} : { prepared }),
     });
     const result: RepetitionResult = {
       index,
@@ -155,7 +176,10 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
   if (failure) {
     status = failure.status;
     reason = failure.reason;
-    stopReason = `stopped at the first failure (${failure.reason})`;
+    stopReason =
+      repetitions.length === 0
+        ? `nothing ran (${failure.reason})`
+        : `stopped at the first failure (${failure.reason})`;
   } else {
     const missing = undeliveredMetrics(allDeclaredMetrics(descriptor), metrics);
     if (missing.length > 0) {
@@ -201,6 +225,8 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
     ...(reason === undefined ? {} : { reason }),
     repetitions,
     metrics,
+    ...(prepared !== undefined && prepared.data.length > 0 ? { data: prepared.data.map((p) => p.record) } : {}),
+    ...(prepared !== undefined && prepared.models.length > 0 ? { models: prepared.models.map((p) => p.record) } : {}),
     notes: [...notes],
     logDir: location.logDir,
   };

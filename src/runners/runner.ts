@@ -1,3 +1,4 @@
+import type { PreparedSource } from "../data/prepared-source.js";
 import type { Descriptor } from "../descriptor/types.js";
 import { MaatError } from "../errors.js";
 import type { BackendInfo, MetricObservation, RunStatus } from "../results/receipt-types.js";
@@ -24,6 +25,24 @@ export interface RepetitionRequest {
   signal?: AbortSignal;
   /** Live output, as it arrives, for echoing to a terminal. */
   onOutput?: (chunk: Buffer, stream: OutputStream) => void;
+  /** What `Runner.prepare` made ready once for the whole run; runners prepare it themselves when absent. */
+  prepared?: PreparedRun;
+}
+
+/** Asks a runner to make a run's data ready before its first repetition. */
+export interface PrepareRequest {
+  descriptor: Descriptor;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  signal?: AbortSignal;
+  /** Progress lines of long downloads. */
+  report?: (line: string) => void;
+}
+
+/** Data sources and server models on this host, ready to be placed at their paths. */
+export interface PreparedRun {
+  data: PreparedSource[];
+  models: PreparedSource[];
 }
 
 export interface RepetitionOutcome {
@@ -49,6 +68,8 @@ export interface RepetitionOutcome {
 export interface Runner {
   readonly kind: "local" | "docker" | "kubernetes";
   runRepetition(request: RepetitionRequest): Promise<RepetitionOutcome>;
+  /** Fetches and verifies data once per run (runners that fetch elsewhere, like Kubernetes, have none). */
+  prepare?(request: PrepareRequest): Promise<PreparedRun>;
   /** Where the repetitions so far actually ran (cluster, nodes), for the receipt; when the runner knows more than its caller. */
   backendInfo?(): BackendInfo;
 }
