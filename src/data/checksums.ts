@@ -24,12 +24,19 @@ export function expectedDigests(source: DataSource): ExpectedDigests {
   const add = (algorithm: string, hex: string, field: string) => {
     const name = algorithm.toLowerCase();
     if (name !== "md5" && name !== "sha256") {
-      throw new DataError(source.src, `${field} = "${algorithm}:${hex}" uses ${algorithm}, which Maat cannot check`, {
-        hint: "write an md5 (32 hex digits) or sha256:<64 hex digits>",
-      });
+      throw new DataError(
+        source.src,
+        `${field} = "${algorithm}:${hex}" uses ${algorithm}, which Maat cannot check`,
+        {
+          hint: "write an md5 (32 hex digits) or sha256:<64 hex digits>",
+        },
+      );
     }
     if (!new RegExp(`^[0-9a-f]{${HEX_LENGTH[name]}}$`, "i").test(hex)) {
-      throw new DataError(source.src, `${field} "${hex}" is not a ${name} digest (${HEX_LENGTH[name]} hex digits)`);
+      throw new DataError(
+        source.src,
+        `${field} "${hex}" is not a ${name} digest (${HEX_LENGTH[name]} hex digits)`,
+      );
     }
     const value = hex.toLowerCase();
     if (expected[name] !== undefined && expected[name] !== value) {

@@ -18,7 +18,10 @@ export interface DataSettings {
  * `env` is passed in by the adapter that owns the process environment.
  */
 export function defaultCacheDir(env: Record<string, string | undefined>, home: string): string {
-  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, ".cache");
+  const base =
+    env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)
+      ? env.XDG_CACHE_HOME
+      : path.join(home, ".cache");
   return path.join(base, "maat", "data");
 }
 

@@ -1,8 +1,10 @@
 import { createReadStream, createWriteStream } from "node:fs";
-import { readFile, rename, rm, truncate, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, truncate, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pRetry from "p-retry";
+import { formatDuration } from "../run/progress.js";
 import { StorageError } from "../storage/storage-error.js";
 import type { Digests } from "./checksums.js";
 import { ContentHasher } from "./content-hasher.js";
@@ -44,7 +46,12 @@ interface PartialRecord {
 export async function downloadObject(
   store: RemoteStore,
   object: RemoteObject,
-  options: { cache: DataCache; retry: RetrySettings; signal?: AbortSignal; onBytes?: (bytes: number) => void },
+  options: {
+    cache: DataCache;
+    retry: RetrySettings;
+    signal?: AbortSignal;
+    onBytes?: (bytes: number) => void;
+  },
 ): Promise<Downloaded> {
   const { cache, retry } = options;
   const file = await cache.tempPath();
@@ -129,13 +136,22 @@ async function claimPartial(partial: string, url: string, file: string): Promise
 }
 
 /** Keeps what was downloaded for the next run, when a version tag lets it resume safely; else drops it. */
-async function keepPartial(file: string, partial: string, url: string, etag: string | undefined, bytes: number) {
+async function keepPartial(
+  file: string,
+  partial: string,
+  url: string,
+  etag: string | undefined,
+  bytes: number,
+) {
   if (etag === undefined || bytes === 0) {
     await rm(file, { force: true });
     return;
   }
+  await mkdir(path.dirname(partial), { recursive: true });
   await rename(file, partial).catch(() => rm(file, { force: true }));
-  await writeFile(`${partial}.json`, JSON.stringify({ url, etag } satisfies PartialRecord)).catch(() => undefined);
+  await writeFile(`${partial}.json`, JSON.stringify({ url, etag } satisfies PartialRecord)).catch(
+    () => undefined,
+  );
 }
 
 const TRANSIENT_CODES = new Set([
@@ -155,7 +171,11 @@ function asTransferError(error: unknown, url: string, signal: AbortSignal | unde
   if (error instanceof StorageError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? (error as { cause?: { code?: string } }).cause?.code;
   const message = (error as Error).message ?? String(error);
-  if ((code !== undefined && TRANSIENT_CODES.has(code)) || message === "terminated" || /aborted|socket/i.test(message)) {
+  if (
+    (code !== undefined && TRANSIENT_CODES.has(code)) ||
+    message === "terminated" ||
+    /aborted|socket/i.test(message)
+  ) {
     return new StorageError(url, `the transfer of ${url} broke off: ${code ?? message}`, {
       transient: true,
       cause: error,
@@ -173,7 +193,7 @@ class Watchdog {
   fired = false;
 
   constructor(ms: number, url: string) {
-    this.error = new StorageError(url, `${url} sent nothing for ${Math.round(ms / 1000)} s`, {
+    this.error = new StorageError(url, `${url} sent nothing for ${formatDuration(ms)}`, {
       transient: true,
       hint: "the server stalled; raise data.stall_timeout in maat.toml for a very slow one",
     });

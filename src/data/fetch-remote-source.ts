@@ -64,7 +64,11 @@ export async function fetchRemoteSource(
         checkDigests(source.src, expected, only.digests, source.src);
         content = await cache.commitFile(only.file, { ...only.digests, bytes: only.bytes });
       } else {
-        const files: TreeFile[] = downloads.map((d) => ({ path: d.relativePath, ...d.digests, bytes: d.bytes }));
+        const files: TreeFile[] = downloads.map((d) => ({
+          path: d.relativePath,
+          ...d.digests,
+          bytes: d.bytes,
+        }));
         checkDigests(source.src, expected, treeDigests(files), `${source.src} (${files.length} objects)`);
         for (const d of downloads) await cache.commitFile(d.file, { ...d.digests, bytes: d.bytes });
         content = await cache.commitTree(files);

@@ -33,11 +33,15 @@ async function openHttp(
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new StorageError(object.url, `fetching ${object.url} failed: ${cause?.code ?? cause?.message ?? (error as Error).message}`, {
-      hint: "check the URL and that the server is reachable",
-      transient: true,
-      cause: error,
-    });
+    throw new StorageError(
+      object.url,
+      `fetching ${object.url} failed: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+      {
+        hint: "check the URL and that the server is reachable",
+        transient: true,
+        cause: error,
+      },
+    );
   }
   const etag = response.headers.get("etag") ?? undefined;
   if (response.status === 206 && from.offset > 0) {
@@ -67,16 +71,20 @@ async function openHttp(
   await response.body?.cancel().catch(() => undefined);
   const status = response.status;
   const transient = status >= 500 || status === 408 || status === 429;
-  throw new StorageError(object.url, `fetching ${object.url} failed: HTTP ${status} ${response.statusText}`.trim(), {
-    status,
-    transient,
-    hint:
-      status === 404 || status === 410
-        ? "the URL does not exist (any more): check data.sources.src"
-        : status === 401 || status === 403
-          ? "the server refused access; Maat sends no credentials to HTTP sources (use a pre-signed URL or s3://)"
-          : "the server failed; try again later",
-  });
+  throw new StorageError(
+    object.url,
+    `fetching ${object.url} failed: HTTP ${status} ${response.statusText}`.trim(),
+    {
+      status,
+      transient,
+      hint:
+        status === 404 || status === 410
+          ? "the URL does not exist (any more): check data.sources.src"
+          : status === 401 || status === 403
+            ? "the server refused access; Maat sends no credentials to HTTP sources (use a pre-signed URL or s3://)"
+            : "the server failed; try again later",
+    },
+  );
 }
 
 function bodyOf(response: Response): Readable {

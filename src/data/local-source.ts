@@ -31,7 +31,11 @@ export interface LocalContent {
  * (the cache's `local/` folder), so an unchanged dataset is hashed once. A symbolic link
  * inside a folder that points outside it is refused.
  */
-export async function describeLocalSource(src: string, where: string, memoDir: string): Promise<LocalContent> {
+export async function describeLocalSource(
+  src: string,
+  where: string,
+  memoDir: string,
+): Promise<LocalContent> {
   const info = await stat(where).catch(() => undefined);
   if (info === undefined) {
     throw new DataError(src, `data source ${src} was not found (looked at ${where})`, {
@@ -58,7 +62,12 @@ export async function describeLocalSource(src: string, where: string, memoDir: s
   let content: LocalContent;
   if (info.isFile()) {
     const record = await digestOf(root, "");
-    content = { kind: "file", digests: { md5: record.md5, sha256: record.sha256 }, bytes: record.size, files: 1 };
+    content = {
+      kind: "file",
+      digests: { md5: record.md5, sha256: record.sha256 },
+      bytes: record.size,
+      files: 1,
+    };
   } else if (info.isDirectory()) {
     const files: TreeFile[] = [];
     for (const relative of await filesBelow(src, root)) {
@@ -88,9 +97,13 @@ async function filesBelow(src: string, root: string): Promise<string[]> {
     if (entry.isSymbolicLink()) {
       const target = await realpath(absolute).catch(() => undefined);
       if (target === undefined || (target !== root && !target.startsWith(`${root}${path.sep}`))) {
-        throw new DataError(src, `${relative} in ${src} is a symbolic link that leads outside the data folder`, {
-          hint: "copy the data it points to into the folder instead of linking to it",
-        });
+        throw new DataError(
+          src,
+          `${relative} in ${src} is a symbolic link that leads outside the data folder`,
+          {
+            hint: "copy the data it points to into the folder instead of linking to it",
+          },
+        );
       }
       if ((await stat(target)).isFile()) found.push(relative);
     } else if (entry.isFile()) found.push(relative);

@@ -40,17 +40,25 @@ export async function prepareDataSources(
 ): Promise<PreparedSource[]> {
   const cache = new DataCache(options.settings.cacheDir);
   const limit = pLimit(options.settings.parallel);
-  let s3: RemoteStore | undefined = options.stores?.s3;
-  let http: RemoteStore | undefined = options.stores?.http;
-  const storeFor = (scheme: "s3" | "http") =>
-    scheme === "s3"
-      ? (s3 ??= createS3Store(options.settings.s3, options.env))
-      : (http ??= createHttpStore());
+  // Built on first use: a run with only local sources never loads the S3 SDK's settings.
+  const stores: { s3?: RemoteStore; http?: RemoteStore } = { ...options.stores };
+  const storeFor = (scheme: "s3" | "http"): RemoteStore => {
+    if (scheme === "s3") {
+      stores.s3 ??= createS3Store(options.settings.s3, options.env);
+      return stores.s3;
+    }
+    stores.http ??= createHttpStore();
+    return stores.http;
+  };
 
   return Promise.all(
     sources.map(async (source): Promise<PreparedSource> => {
       const location = locateSource(source.src, options.cwd);
-      const common = { src: source.src, path: source.path, ...(source.id === undefined ? {} : { id: source.id }) };
+      const common = {
+        src: source.src,
+        path: source.path,
+        ...(source.id === undefined ? {} : { id: source.id }),
+      };
       if (location.scheme === "file") {
         const content = await describeLocalSource(source.src, location.path, cache.localMemoDir);
         checkDigests(source.src, expectedDigests(source), content.digests, location.path);

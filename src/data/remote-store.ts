@@ -28,5 +28,9 @@ export interface OpenedObject {
 export interface RemoteStore {
   list(url: string, signal?: AbortSignal): Promise<RemoteListing>;
   /** Opens the object from `offset` (when > 0, only if it is still the version `etag` names). */
-  open(object: RemoteObject, from: { offset: number; etag?: string }, signal: AbortSignal): Promise<OpenedObject>;
+  open(
+    object: RemoteObject,
+    from: { offset: number; etag?: string },
+    signal: AbortSignal,
+  ): Promise<OpenedObject>;
 }

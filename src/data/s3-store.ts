@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import {
   GetObjectCommand,
   HeadObjectCommand,
@@ -5,7 +6,6 @@ import {
   type ListObjectsV2CommandOutput,
   type S3Client,
 } from "@aws-sdk/client-s3";
-import type { Readable } from "node:stream";
 import { describeS3Error } from "../storage/describe-s3-error.js";
 import { createS3Client } from "../storage/s3-client.js";
 import { type S3Config, s3SettingsFor } from "../storage/s3-settings.js";
@@ -96,7 +96,7 @@ async function listS3(
       };
     } catch (error) {
       const described = describeS3Error(error, url, "looking up");
-      if (described.status !== 404) throw described;
+      if (described.status !== 404) throw await explainHeadFailure(client, bucket, key, described);
     }
   }
   const prefix = key === "" || key.endsWith("/") ? key : `${key}/`;
@@ -131,4 +131,20 @@ async function listS3(
     });
   }
   return { kind: "directory", objects };
+}
+
+/**
+ * A HEAD answer has no body, so a refusal arrives without its reason ("403 Unknown"). A GET of
+ * the same key brings the store's error document (InvalidAccessKeyId, AccessDenied...).
+ */
+async function explainHeadFailure(client: S3Client, bucket: string, key: string, headError: StorageError) {
+  try {
+    const response = await client.send(
+      new GetObjectCommand({ Bucket: bucket, Key: key, Range: "bytes=0-0" }),
+    );
+    (response.Body as Readable | undefined)?.destroy();
+    return headError;
+  } catch (error) {
+    return describeS3Error(error, headError.url, "looking up");
+  }
 }

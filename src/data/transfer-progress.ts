@@ -24,7 +24,8 @@ export function formatTransfer(done: number, total: number | undefined, elapsedM
       : `${formatBytes(done)} of ${formatBytes(total)} (${total > 0 ? Math.floor((done / total) * 100) : 100}%)`,
     `${formatBytes(rate)}/s`,
   ];
-  if (total !== undefined && rate > 0 && done < total) parts.push(`ETA ${formatDuration(((total - done) / rate) * 1000)}`);
+  if (total !== undefined && rate > 0 && done < total)
+    parts.push(`ETA ${formatDuration(((total - done) / rate) * 1000)}`);
   return parts.join(", ");
 }
 

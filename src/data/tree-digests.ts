@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Digests } from "./checksums.js";
 import type { TreeFile } from "./cache-entry.js";
+import type { Digests } from "./checksums.js";
 
 /**
  * The digests of a folder: md5 and sha256 of its `md5sum` / `sha256sum` lines

@@ -225,8 +225,12 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
     ...(reason === undefined ? {} : { reason }),
     repetitions,
     metrics,
-    ...(prepared !== undefined && prepared.data.length > 0 ? { data: prepared.data.map((p) => p.record) } : {}),
-    ...(prepared !== undefined && prepared.models.length > 0 ? { models: prepared.models.map((p) => p.record) } : {}),
+    ...(prepared !== undefined && prepared.data.length > 0
+      ? { data: prepared.data.map((p) => p.record) }
+      : {}),
+    ...(prepared !== undefined && prepared.models.length > 0
+      ? { models: prepared.models.map((p) => p.record) }
+      : {}),
     notes: [...notes],
     logDir: location.logDir,
   };

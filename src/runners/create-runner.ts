@@ -28,7 +28,10 @@ export async function createRunner(choice: RunnerChoice): Promise<{ runner: Runn
   if (choice.backend === "local") {
     return {
       runner: createLocalRunner({
-        data: dataSettingsFrom(choice.config, { repoRoot: choice.repoRoot ?? process.cwd(), env: choice.env }),
+        data: dataSettingsFrom(choice.config, {
+          repoRoot: choice.repoRoot ?? process.cwd(),
+          env: choice.env,
+        }),
       }),
       backend: { kind: "local", dockerImageUsed: false, note: DOCKER_IMAGE_NOTE },
     };

@@ -63,7 +63,8 @@ export function describeS3Error(error: unknown, url: string, doing: string): Sto
       "the credentials have no permission for this bucket or key; a public bucket needs anonymous = true",
     );
   }
-  if (name === "NoSuchBucket") return make("the bucket does not exist", "check the bucket name and the endpoint");
+  if (name === "NoSuchBucket")
+    return make("the bucket does not exist", "check the bucket name and the endpoint");
   if (name === "NoSuchKey" || name === "NotFound" || status === 404) {
     return make("no such object", "check the key; a folder (prefix) URL ends with '/'");
   }

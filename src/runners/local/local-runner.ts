@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { DataSettings } from "../../data/data-settings.js";
 import type { Descriptor } from "../../descriptor/types.js";
 import { METRICS_FILE_ENV } from "../../metrics/emit-record.js";
 import { feedEmitFile } from "../../metrics/extract-file.js";
@@ -7,7 +8,6 @@ import { createMetricExtractor, type ExtractorOptions } from "../../metrics/metr
 import { mergeExtractions } from "../merge-extractions.js";
 import { type RepetitionOutcome, type RepetitionRequest, type Runner, RunnerError } from "../runner.js";
 import { commandLine, composeEnv, inferenceServerEnv } from "./benchmark-env.js";
-import type { DataSettings } from "../../data/data-settings.js";
 import { placeDataSources, rewriteDataPaths } from "./data-sources.js";
 import { judgeExit } from "./exit-status.js";
 import { startInferenceServer } from "./inference-server.js";

@@ -1,5 +1,5 @@
 import os from "node:os";
-import { defaultCacheDir, DEFAULT_DATA_SETTINGS, type DataSettings } from "../../data/data-settings.js";
+import { type DataSettings, DEFAULT_DATA_SETTINGS, defaultCacheDir } from "../../data/data-settings.js";
 import { prepareDataSources } from "../../data/prepare-data.js";
 import { MaatError } from "../../errors.js";
 import { type PreparedRun, type PrepareRequest, RunnerError } from "../runner.js";
@@ -9,7 +9,10 @@ import { type PreparedRun, type PrepareRequest, RunnerError } from "../runner.js
  * on this host. Any failure becomes a RunnerError of the `data` phase, so the run ends with
  * a receipt that says what went wrong.
  */
-export async function prepareLocalData(request: PrepareRequest, settings: DataSettings | undefined): Promise<PreparedRun> {
+export async function prepareLocalData(
+  request: PrepareRequest,
+  settings: DataSettings | undefined,
+): Promise<PreparedRun> {
   const resolved = settings ?? { ...DEFAULT_DATA_SETTINGS, cacheDir: defaultCacheDir({}, os.homedir()) };
   const options = {
     settings: resolved,
