@@ -1,6 +1,7 @@
 import type { Command } from "../command.js";
 import { baselineCommand } from "./baseline.js";
 import { compareCommand } from "./compare.js";
+import { dataCommand } from "./data.js";
 import { detectCommand } from "./detect.js";
 import { planCommand } from "./plan.js";
 import { renderCommand } from "./render.js";
@@ -12,6 +13,7 @@ import { validateCommand } from "./validate.js";
 export const commands: Command[] = [
   validateCommand,
   runCommand,
+  dataCommand,
   resultsCommand,
   compareCommand,
   baselineCommand,
