@@ -42,6 +42,7 @@ async function main(): Promise<void> {
         backend: settings.backend,
         env: process.env,
         signal: controller.signal,
+        pushResults: settings.pushResults,
       });
       return;
     case "report":
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
         failOnRegression: settings.failOnRegression,
         comment: settings.comment,
         octokit,
+        pullResults: settings.pullResults,
+        env: process.env,
       });
       return;
     case "baseline":
@@ -61,6 +64,8 @@ async function main(): Promise<void> {
         baselinesDir: settings.baselinesDir,
         mode: settings.baselineMode,
         octokit,
+        pullResults: settings.pullResults,
+        env: process.env,
       });
   }
 }
