@@ -33,6 +33,13 @@ export interface MetricDefinition {
   thresholds: Thresholds;
 }
 
+/** A metric per joule of GPU energy, derived from telemetry (Maat's extension). */
+export interface EfficiencyMetric {
+  name: string;
+  /** The declared metric divided: a rate (units/s) by mean power, anything else by energy. */
+  metric: string;
+}
+
 export interface DataSource {
   /** Where the data comes from: `s3://`, `http(s)://`, `file://` or a plain local path. Spec alias: `uri`. */
   src: string;
@@ -141,7 +148,8 @@ export interface Descriptor {
   };
   data: { id?: string; sources: DataSource[] };
   customParams: Record<string, unknown>;
-  output: { metrics: MetricDefinition[] };
+  /** `efficiency` only when the file asks for some (so existing content hashes stay as they were). */
+  output: { metrics: MetricDefinition[]; efficiency?: EfficiencyMetric[] };
   server?: ServerDefinition;
   run: RunSettings;
 }

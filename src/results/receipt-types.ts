@@ -1,5 +1,6 @@
 import type { DataRecord } from "../data/prepared-source.js";
 import type { Descriptor, Direction } from "../descriptor/types.js";
+import type { RepetitionTelemetry } from "../telemetry/telemetry-types.js";
 
 /**
  * The result receipt: one JSON document per run with everything needed to trust or
@@ -27,7 +28,7 @@ export interface MetricObservation {
   count: number;
   seriesTruncated: boolean;
   /** Where the values came from. */
-  sources: Array<"pattern" | "emit">;
+  sources: Array<"pattern" | "emit" | "telemetry">;
   problem?: MetricProblem;
   /** The offending text for `non_numeric` (first occurrence, truncated). */
   problemDetail?: string;
@@ -46,6 +47,8 @@ export interface RepetitionResult {
   metrics: Record<string, MetricObservation>;
   /** Log files of this repetition, relative to the receipt's folder or absolute. */
   logs: { output: string; server?: string };
+  /** GPU and process samples taken while it ran (1.1). */
+  telemetry?: RepetitionTelemetry;
 }
 
 /** Per-metric summary over the measured (non-warm-up) repetitions. */

@@ -25,6 +25,7 @@ import { type AutoRepetitionCheck, autoRepetitionsDone } from "./auto-repetition
 import { summarizeMetrics, undeliveredMetrics } from "./metric-summaries.js";
 import type { ProgressEvent } from "./progress.js";
 import { type RunOverrides, resolveRunSettings } from "./run-settings.js";
+import { declaredMetrics, metricsWithTelemetry, telemetryMetricDefinitions } from "./telemetry-metrics.js";
 
 export interface RunBenchmarkOptions {
   descriptor: Descriptor;
@@ -123,8 +124,9 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
       exitCode: outcome.exitCode,
       signal: outcome.signal,
       status: outcome.status,
-      metrics: outcome.metrics,
+      metrics: metricsWithTelemetry(descriptor, outcome),
       logs: outcome.logs,
+      ...(outcome.telemetry === undefined ? {} : { telemetry: outcome.telemetry }),
     };
     if (outcome.reason) result.reason = outcome.reason;
     for (const note of outcome.notes) notes.add(note);
@@ -170,7 +172,11 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
     }
   }
 
-  const metrics = summarizeMetrics(allDeclaredMetrics(descriptor), repetitions, undeclaredUnits);
+  const metrics = summarizeMetrics(
+    [...allDeclaredMetrics(descriptor), ...telemetryMetricDefinitions(descriptor, repetitions)],
+    repetitions,
+    undeclaredUnits,
+  );
   let status: RunStatus = "succeeded";
   let reason: string | undefined;
   if (failure) {
@@ -269,6 +275,4 @@ async function runRepetitionSafely(runner: Runner, request: RepetitionRequest): 
   }
 }
 
-function allDeclaredMetrics(descriptor: Descriptor) {
-  return [...descriptor.output.metrics, ...(descriptor.server?.output.metrics ?? [])];
-}
+const allDeclaredMetrics = declaredMetrics;

@@ -32,6 +32,7 @@ export async function createRunner(choice: RunnerChoice): Promise<{ runner: Runn
           repoRoot: choice.repoRoot ?? process.cwd(),
           env: choice.env,
         }),
+        telemetry: choice.config.telemetry,
       }),
       backend: { kind: "local", dockerImageUsed: false, note: DOCKER_IMAGE_NOTE },
     };

@@ -2,6 +2,7 @@ import type { PreparedSource } from "../data/prepared-source.js";
 import type { Descriptor } from "../descriptor/types.js";
 import { MaatError } from "../errors.js";
 import type { BackendInfo, MetricObservation, RunStatus } from "../results/receipt-types.js";
+import type { RepetitionTelemetry } from "../telemetry/telemetry-types.js";
 
 /** Where a chunk of live output came from: the benchmark's stdout or stderr, or the inference server. */
 export type OutputStream = "stdout" | "stderr" | "server";
@@ -63,6 +64,8 @@ export interface RepetitionOutcome {
   logs: { output: string; server?: string };
   /** Things a reader of the receipt should know (docker image not used, malformed emit lines, ...). */
   notes: string[];
+  /** GPU and process telemetry of the benchmark process, when the runner sampled it. */
+  telemetry?: RepetitionTelemetry;
 }
 
 export interface Runner {

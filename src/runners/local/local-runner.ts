@@ -5,6 +5,12 @@ import type { Descriptor } from "../../descriptor/types.js";
 import { METRICS_FILE_ENV } from "../../metrics/emit-record.js";
 import { feedEmitFile } from "../../metrics/extract-file.js";
 import { createMetricExtractor, type ExtractorOptions } from "../../metrics/metric-extractor.js";
+import {
+  DEFAULT_TELEMETRY,
+  startTelemetry,
+  type TelemetrySettings,
+  telemetryBaseline,
+} from "../../telemetry/telemetry-monitor.js";
 import { mergeExtractions } from "../merge-extractions.js";
 import { type RepetitionOutcome, type RepetitionRequest, type Runner, RunnerError } from "../runner.js";
 import { commandLine, composeEnv, inferenceServerEnv } from "./benchmark-env.js";
@@ -26,6 +32,8 @@ export interface LocalRunnerOptions {
   extractor?: ExtractorOptions;
   /** Where remote data is cached and how it is fetched; default: the user's cache folder. */
   data?: DataSettings;
+  /** GPU and process sampling while the benchmark runs; default: on, every second. */
+  telemetry?: TelemetrySettings;
 }
 
 /**
@@ -38,6 +46,7 @@ export function createLocalRunner(options: LocalRunnerOptions = {}): Runner {
     allowanceProbes: options.readinessAllowanceProbes ?? 60,
     extractor: options.extractor ?? {},
     data: options.data,
+    telemetry: options.telemetry ?? DEFAULT_TELEMETRY,
   };
   return {
     kind: "local",
@@ -51,6 +60,7 @@ type Settings = {
   allowanceProbes: number;
   extractor: ExtractorOptions;
   data: DataSettings | undefined;
+  telemetry: TelemetrySettings;
 };
 
 async function runLocalRepetition(
@@ -108,6 +118,7 @@ async function runLocalRepetition(
     serverEnv = inferenceServerEnv(descriptor.server.env.ports);
   }
 
+  const baseline = settings.telemetry.enabled ? await telemetryBaseline() : undefined;
   const client = await startLoggedProcess(
     commandLine(code, rewriteDataPaths(descriptor.ml.args ?? "", data.replacements)),
     {
@@ -121,7 +132,15 @@ async function runLocalRepetition(
       signal: request.signal,
     },
   );
+  const monitor =
+    baseline === undefined || client.pid === undefined
+      ? undefined
+      : startTelemetry(settings.telemetry, { pid: client.pid, env: { ...base, ...serverEnv }, baseline });
   const { exit, stoppedBy } = await client.done;
+  const telemetry = await monitor?.stop(exit.durationMs).catch((error: Error) => {
+    notes.push(`telemetry was lost: ${error.message}`);
+    return undefined;
+  });
   const serverEnded = await server?.stop();
   if (serverEnded?.note !== undefined) notes.push(serverEnded.note);
   await feedEmitFile(metricsFile, clientExtractor);
@@ -134,6 +153,7 @@ async function runLocalRepetition(
     ...mergeExtractions(clientExtractor.finish(), serverEnded?.extraction, notes),
     logs,
     notes,
+    ...(telemetry === undefined ? {} : { telemetry }),
   };
 }
 
