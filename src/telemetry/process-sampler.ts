@@ -1,4 +1,5 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 
 export interface ProcessSampler {
   /** Stops sampling; the peak resident memory of the process tree seen, and samples taken. */
@@ -15,13 +16,21 @@ export function startProcessSampler(sessionId: number, intervalMs: number): Proc
   const outside = new Set<number>();
   let peak: number | null = null;
   let samples = 0;
-  let running: Promise<void> = Promise.resolve();
   const pageSize = 4096;
 
-  const sample = async () => {
+  // Synchronous reads of /proc: tiny, never block on disk, and a fraction of the CPU time of
+  // their promise-based forms, which matters for a sampler that must stay under 1% of a CPU.
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, "latin1");
+    } catch {
+      return undefined;
+    }
+  };
+  const sample = () => {
     let entries: string[];
     try {
-      entries = await readdir("/proc");
+      entries = readdirSync("/proc");
     } catch {
       return;
     }
@@ -35,7 +44,7 @@ export function startProcessSampler(sessionId: number, intervalMs: number): Proc
       present.add(pid);
       // A process outside the session never joins it (only its own children could be in it).
       if (outside.has(pid)) continue;
-      const stat = await readFile(`/proc/${pid}/stat`, "latin1").catch(() => undefined);
+      const stat = read(`/proc/${pid}/stat`);
       if (stat === undefined) continue;
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       if (Number(fields[3]) !== sessionId) {
@@ -44,7 +53,7 @@ export function startProcessSampler(sessionId: number, intervalMs: number): Proc
       }
       members++;
       total += Number(fields[21]) * pageSize;
-      const status = await readFile(`/proc/${pid}/status`, "latin1").catch(() => "");
+      const status = read(`/proc/${pid}/status`) ?? "";
       const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
       if (hwm !== undefined) highest = Math.max(highest, Number(hwm) * 1024);
     }
@@ -54,16 +63,11 @@ export function startProcessSampler(sessionId: number, intervalMs: number): Proc
     samples++;
     peak = Math.max(peak ?? 0, total, highest);
   };
-  const tick = () => {
-    running = running.then(sample);
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
+  sample();
+  const timer = setInterval(sample, intervalMs);
   return {
     async stop() {
       clearInterval(timer);
-      tick();
-      await running;
       return { peakRssBytes: peak, samples };
     },
   };
