@@ -8,7 +8,6 @@ import { createHttpStore } from "./http-store.js";
 import { describeLocalSource } from "./local-source.js";
 import type { PreparedSource } from "./prepared-source.js";
 import type { RemoteStore } from "./remote-store.js";
-import { createS3Store } from "./s3-store.js";
 import { locateSource } from "./source-location.js";
 
 export interface PrepareDataOptions {
@@ -42,8 +41,10 @@ export async function prepareDataSources(
   const limit = pLimit(options.settings.parallel);
   // Built on first use: a run with only local sources never loads the S3 SDK's settings.
   const stores: { s3?: RemoteStore; http?: RemoteStore } = { ...options.stores };
-  const storeFor = (scheme: "s3" | "http"): RemoteStore => {
+  const storeFor = async (scheme: "s3" | "http"): Promise<RemoteStore> => {
     if (scheme === "s3") {
+      // Loaded on demand: the S3 SDK is a large part of the bundle, and most runs need none.
+      const { createS3Store } = await import("./s3-store.js");
       stores.s3 ??= createS3Store(options.settings.s3, options.env);
       return stores.s3;
     }
@@ -77,7 +78,7 @@ export async function prepareDataSources(
       }
       const fetched = await fetchRemoteSource(source, location.url, {
         cache,
-        store: storeFor(location.scheme),
+        store: await storeFor(location.scheme),
         retry: options.settings.retry,
         limit,
         ...(options.signal === undefined ? {} : { signal: options.signal }),

@@ -28,7 +28,7 @@ export async function loadStepInputs(
     if (config.results.store === undefined) {
       throw new MaatError("pull-results needs a store: set store under [results] in maat.toml");
     }
-    const store = openResultsStore(config.results.store, {
+    const store = await openResultsStore(config.results.store, {
       cwd: root,
       s3: config.s3,
       env: options.env ?? {},

@@ -46,14 +46,14 @@ async function writeResult(
   return { receipt, file, bytes: serializeReceipt(receipt) };
 }
 
-const stores: Array<[string, () => ResultsStore]> = [
+const stores: Array<[string, () => Promise<ResultsStore>]> = [
   ["S3", () => openResultsStore("s3://results/team/maat", { cwd: dir, s3: s3.config, env: {} })],
-  ["a folder", () => createFolderResultsStore(join(dir, "store"))],
+  ["a folder", async () => createFolderResultsStore(join(dir, "store"))],
 ];
 
 describe.each(stores)("the results store in %s", (_, open) => {
   it("round-trips receipts and logs, lists a benchmark's history and fetches one receipt", async () => {
-    const store = open();
+    const store = await open();
     const first = await writeResult("resnet50/20261124T215012345Z-1a2b3c4");
     await writeResult("resnet50/20261125T101010000Z-1a2b3c4");
     await writeResult("bert/20261125T090000000Z-1a2b3c4");
@@ -77,7 +77,7 @@ describe.each(stores)("the results store in %s", (_, open) => {
   });
 
   it("is idempotent, and never overwrites a different receipt under the same result id", async () => {
-    const store = open();
+    const store = await open();
     const result = await writeResult("resnet50/20261124T215012345Z-1a2b3c4");
     await pushResults(store, [result.file], { cwd: dir });
     expect((await pushResults(store, [result.file], { cwd: dir }))[0]?.outcome).toBe("unchanged");
@@ -97,7 +97,7 @@ describe("the S3 results store", () => {
   it("uploads a large log in parts and gets it back whole", async () => {
     const big = bytes(12 * 1024 * 1024, 9);
     const result = await writeResult("llm/20261124T215012345Z-1a2b3c4", { "rep-1.log": big });
-    const store = openResultsStore("s3://results/big", { cwd: dir, s3: s3.config, env: {} });
+    const store = await openResultsStore("s3://results/big", { cwd: dir, s3: s3.config, env: {} });
     await pushResults(store, [result.file], { cwd: dir });
     expect(
       s3.requests.filter((r) => r.startsWith("PUT /results/big/llm/") && r.endsWith(".logs/rep-1.log"))
@@ -110,7 +110,7 @@ describe("the S3 results store", () => {
   it("reports a failed upload and leaves the receipt where it was", async () => {
     const result = await writeResult("resnet50/20261124T215012345Z-1a2b3c4");
     const unreachable = { ...s3.config, endpoint: "http://127.0.0.1:9" };
-    const store = openResultsStore("s3://results/x", { cwd: dir, s3: unreachable, env: {} });
+    const store = await openResultsStore("s3://results/x", { cwd: dir, s3: unreachable, env: {} });
     const [outcome] = await pushResults(store, [result.file], { cwd: dir });
     expect(outcome).toMatchObject({ outcome: "failed", file: result.file });
     expect(outcome?.error).toMatch(
@@ -120,7 +120,7 @@ describe("the S3 results store", () => {
   });
 
   it("pulls only one commit's receipts of one workflow run", async () => {
-    const store = openResultsStore("s3://results/runs", { cwd: dir, s3: s3.config, env: {} });
+    const store = await openResultsStore("s3://results/runs", { cwd: dir, s3: s3.config, env: {} });
     const ours = await writeResult("resnet50/20261124T215012345Z-1a2b3c4");
     const other = makeReceipt({ resultId: "resnet50/20261123T000000000Z-9999999" });
     await store.put({ resultId: other.resultId, receipt: serializeReceipt(other) });

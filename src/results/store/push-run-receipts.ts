@@ -27,7 +27,11 @@ export async function pushRunReceipts(
   }
   let outcomes: PushOutcome[];
   try {
-    const store = openResultsStore(location, { cwd: options.repoRoot, s3: config.s3, env: options.env });
+    const store = await openResultsStore(location, {
+      cwd: options.repoRoot,
+      s3: config.s3,
+      env: options.env,
+    });
     outcomes = await pushResults(store, receiptPaths, { cwd: options.repoRoot });
   } catch (error) {
     if (!(error instanceof MaatError)) throw error;
