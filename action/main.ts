@@ -42,6 +42,7 @@ async function main(): Promise<void> {
         backend: settings.backend,
         env: process.env,
         signal: controller.signal,
+        pushResults: settings.pushResults,
       });
       return;
     }
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
         failOnRegression: settings.failOnRegression,
         comment: settings.comment,
         octokit,
+        pullResults: settings.pullResults,
+        env: process.env,
       });
       return;
     }
@@ -65,6 +68,8 @@ async function main(): Promise<void> {
         baselinesDir: settings.baselinesDir,
         mode: settings.baselineMode,
         octokit,
+        pullResults: settings.pullResults,
+        env: process.env,
       });
     }
   }

@@ -3,7 +3,14 @@ import type { Finding } from "./finding.js";
 import { normalizeMetrics, normalizeThresholds } from "./normalize-metrics.js";
 import { normalizeProbe } from "./normalize-probe.js";
 import { isTable, type Table, tableAt, tablesAt } from "./raw-access.js";
-import type { DataSource, Descriptor, RunSettings, ServerDefinition, Strategy } from "./types.js";
+import type {
+  DataSource,
+  Descriptor,
+  EfficiencyMetric,
+  RunSettings,
+  ServerDefinition,
+  Strategy,
+} from "./types.js";
 
 /** The normalized content of a descriptor: everything but its path-derived id, path and hash. */
 export type DescriptorContent = Omit<Descriptor, "id" | "path" | "contentHash">;
@@ -61,9 +68,10 @@ export function normalizeDescriptor(raw: Table): { content: DescriptorContent; w
       sources: tablesAt(data, "sources").map(([s]) => normalizeSource(s)),
     }),
     customParams: toJsonSafe(tableAt(raw, "custom_params") ?? {}) as Record<string, unknown>,
-    output: {
+    output: compact({
       metrics: normalizeMetrics(tablesAt(tableAt(raw, "output"), "metrics"), ["output", "metrics"], warnings),
-    },
+      efficiency: normalizeEfficiency(tablesAt(tableAt(raw, "output"), "efficiency")),
+    }),
     run: normalizeRun(tableAt(raw, "run") ?? {}),
   };
   const server = tableAt(raw, "server");
@@ -81,11 +89,18 @@ function normalizeDistributed(raw: Table | undefined): Descriptor["hardware"]["d
   } as { numInstances: number; processesPerInstance?: number | "gpus" });
 }
 
+function normalizeEfficiency(tables: Array<[Table, number]>): EfficiencyMetric[] | undefined {
+  if (tables.length === 0) return undefined;
+  return tables.map(([t]) => ({ name: String(t.name), metric: String(t.metric) }));
+}
+
 function normalizeSource(raw: Table): DataSource {
   return compact({
     src: String(raw.src ?? raw.uri),
     path: String(raw.path),
     md5: optionalString(raw.md5),
+    sha256: optionalString(raw.sha256),
+    cache: raw.cache === "by-url" ? "by-url" : undefined,
     id: optionalString(raw.id),
   });
 }

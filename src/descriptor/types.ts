@@ -33,12 +33,24 @@ export interface MetricDefinition {
   thresholds: Thresholds;
 }
 
+/** A metric per joule of GPU energy, derived from telemetry (Maat's extension). */
+export interface EfficiencyMetric {
+  name: string;
+  /** The declared metric divided: a rate (units/s) by mean power, anything else by energy. */
+  metric: string;
+}
+
 export interface DataSource {
   /** Where the data comes from: `s3://`, `http(s)://`, `file://` or a plain local path. Spec alias: `uri`. */
   src: string;
   /** Where the benchmark expects the data (an absolute container path in the spec). */
   path: string;
+  /** md5 hex digest, or `algo:hex` (md5 or sha256): the spec's checksum. */
   md5?: string;
+  /** sha256 hex digest (Maat's extension). */
+  sha256?: string;
+  /** "by-url": reuse what was fetched from this URL before, even without a checksum. */
+  cache?: "by-url";
   id?: string;
 }
 
@@ -136,7 +148,8 @@ export interface Descriptor {
   };
   data: { id?: string; sources: DataSource[] };
   customParams: Record<string, unknown>;
-  output: { metrics: MetricDefinition[] };
+  /** `efficiency` only when the file asks for some (so existing content hashes stay as they were). */
+  output: { metrics: MetricDefinition[]; efficiency?: EfficiencyMetric[] };
   server?: ServerDefinition;
   run: RunSettings;
 }

@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Descriptor } from "../descriptor/types.js";
+import { MaatError } from "../errors.js";
 import { resultLocation, writeReceipt } from "../results/receipt-store.js";
 import type {
   BackendInfo,
@@ -13,6 +14,7 @@ import type {
 import { RECEIPT_VERSION } from "../results/receipt-types.js";
 import {
   type OutputStream,
+  type PreparedRun,
   type RepetitionOutcome,
   type RepetitionRequest,
   type Runner,
@@ -23,6 +25,7 @@ import { type AutoRepetitionCheck, autoRepetitionsDone } from "./auto-repetition
 import { summarizeMetrics, undeliveredMetrics } from "./metric-summaries.js";
 import type { ProgressEvent } from "./progress.js";
 import { type RunOverrides, resolveRunSettings } from "./run-settings.js";
+import { declaredMetrics, metricsWithTelemetry, telemetryMetricDefinitions } from "./telemetry-metrics.js";
 
 export interface RunBenchmarkOptions {
   descriptor: Descriptor;
@@ -81,6 +84,24 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
   const notes = new Set<string>();
   const undeclaredUnits = new Map<string, string>();
 
+  // Data is fetched and verified once, before the first repetition; a source that cannot be
+  // provided ends the run with a receipt saying why.
+  let prepared: PreparedRun | undefined;
+  if (runner.prepare !== undefined) {
+    try {
+      prepared = await runner.prepare({
+        descriptor,
+        cwd: options.descriptorDir,
+        env: options.env,
+        signal,
+        report: (message) => report({ kind: "data", benchmark: descriptor.id, message }),
+      });
+    } catch (error) {
+      if (!(error instanceof MaatError)) throw error;
+      failure = { status: "error", reason: error.hint ? `${error.message} (${error.hint})` : error.message };
+    }
+  }
+
   const runOne = async (warmup: boolean, index: number, of: number): Promise<RepetitionResult> => {
     const name = `${warmup ? "warmup" : "rep"}-${index}`;
     const repetitionStart = now();
@@ -93,6 +114,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
       timeLimitMs: settings.timeoutMs,
       signal,
       onOutput: options.onOutput,
+      ...(prepared === undefined ? {} : { prepared }),
     });
     const result: RepetitionResult = {
       index,
@@ -102,8 +124,9 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
       exitCode: outcome.exitCode,
       signal: outcome.signal,
       status: outcome.status,
-      metrics: outcome.metrics,
+      metrics: metricsWithTelemetry(descriptor, outcome),
       logs: outcome.logs,
+      ...(outcome.telemetry === undefined ? {} : { telemetry: outcome.telemetry }),
     };
     if (outcome.reason) result.reason = outcome.reason;
     for (const note of outcome.notes) notes.add(note);
@@ -149,13 +172,20 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
     }
   }
 
-  const metrics = summarizeMetrics(allDeclaredMetrics(descriptor), repetitions, undeclaredUnits);
+  const metrics = summarizeMetrics(
+    [...allDeclaredMetrics(descriptor), ...telemetryMetricDefinitions(descriptor, repetitions)],
+    repetitions,
+    undeclaredUnits,
+  );
   let status: RunStatus = "succeeded";
   let reason: string | undefined;
   if (failure) {
     status = failure.status;
     reason = failure.reason;
-    stopReason = `stopped at the first failure (${failure.reason})`;
+    stopReason =
+      repetitions.length === 0
+        ? `nothing ran (${failure.reason})`
+        : `stopped at the first failure (${failure.reason})`;
   } else {
     const missing = undeliveredMetrics(allDeclaredMetrics(descriptor), metrics);
     if (missing.length > 0) {
@@ -201,6 +231,12 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
     ...(reason === undefined ? {} : { reason }),
     repetitions,
     metrics,
+    ...(prepared !== undefined && prepared.data.length > 0
+      ? { data: prepared.data.map((p) => p.record) }
+      : {}),
+    ...(prepared !== undefined && prepared.models.length > 0
+      ? { models: prepared.models.map((p) => p.record) }
+      : {}),
     notes: [...notes],
     logDir: location.logDir,
   };
@@ -239,6 +275,4 @@ async function runRepetitionSafely(runner: Runner, request: RepetitionRequest): 
   }
 }
 
-function allDeclaredMetrics(descriptor: Descriptor) {
-  return [...descriptor.output.metrics, ...(descriptor.server?.output.metrics ?? [])];
-}
+const allDeclaredMetrics = declaredMetrics;

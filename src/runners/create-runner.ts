@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import type { RepositoryConfig } from "../config/types.js";
+import { dataSettingsFrom } from "../data/data-settings.js";
 import type { BackendInfo } from "../results/receipt-types.js";
 import { createLocalRunner, DOCKER_IMAGE_NOTE } from "./local/local-runner.js";
 import type { Runner } from "./runner.js";
@@ -15,6 +16,8 @@ export interface RunnerChoice {
   kubernetes?: { kubeconfig?: string; context?: string; namespace?: string };
   /** Recorded on the cluster objects. */
   commit?: string;
+  /** Resolves a relative data cache folder; default: the working directory. */
+  repoRoot?: string;
 }
 
 /**
@@ -24,7 +27,13 @@ export interface RunnerChoice {
 export async function createRunner(choice: RunnerChoice): Promise<{ runner: Runner; backend: BackendInfo }> {
   if (choice.backend === "local") {
     return {
-      runner: createLocalRunner(),
+      runner: createLocalRunner({
+        data: dataSettingsFrom(choice.config, {
+          repoRoot: choice.repoRoot ?? process.cwd(),
+          env: choice.env,
+        }),
+        telemetry: choice.config.telemetry,
+      }),
       backend: { kind: "local", dockerImageUsed: false, note: DOCKER_IMAGE_NOTE },
     };
   }

@@ -21,8 +21,13 @@ export const commands: CommandEntry[] = [
     load: async () => (await import("./run.js")).runCommand,
   },
   {
+    name: "data",
+    summary: "Fetch benchmark data into the cache ahead of a run, or recheck the cache",
+    load: async () => (await import("./data.js")).dataCommand,
+  },
+  {
     name: "results",
-    summary: "List and show result receipts in .maat/results/",
+    summary: "List, show, push and pull result receipts (.maat/results/, S3)",
     load: async () => (await import("./results.js")).resultsCommand,
   },
   {

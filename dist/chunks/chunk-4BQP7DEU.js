@@ -1,3 +1,0 @@
-import { createRequire as __maatCreateRequire } from "node:module";
-const require = __maatCreateRequire(import.meta.url);
-import{readResultsFolder}from"./chunk-FMBHGID2.js";import{loadRepositoryConfig}from"./chunk-VE4SIEF6.js";import{__name}from"./chunk-RLYWWJGA.js";import path from"node:path";async function loadStepInputs(context,options){let root=context.workspace,config=await loadRepositoryConfig(root,options.configPath!=="maat.toml"?{path:options.configPath}:{}),files=await readResultsFolder(path.resolve(root,options.resultsDir),root);return{root,config,receipts:files.map(f=>f.receipt)}}__name(loadStepInputs,"loadStepInputs");export{loadStepInputs};
