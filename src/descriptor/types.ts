@@ -5,6 +5,8 @@
  * Produced by `loadDescriptor`; consumed by every runner, the planner and the receipt.
  */
 
+import type { HarnessFormat } from "../harness/types.js";
+
 export type Strategy = "single_node" | "horovod" | "inference" | "mxnet_parameter_server" | "pytorch_ddp";
 
 /** Whether a bigger value of a metric is better, worse, or not known (compared two-sided). */
@@ -31,6 +33,17 @@ export interface MetricDefinition {
   directionInferred: boolean;
   aggregate: Aggregation;
   thresholds: Thresholds;
+}
+
+/** A result file another harness writes (`[[output.files]]`), read after each repetition. */
+export interface OutputFile {
+  /** Relative to the descriptor's folder; may be a glob, and for criterion a folder. */
+  path: string;
+  format: HarnessFormat;
+  /** Which of the file's statistics is a benchmark's value; the format's default when absent. */
+  statistic?: string;
+  /** Put before every metric name read from this file. */
+  prefix?: string;
 }
 
 export interface DataSource {
@@ -136,7 +149,8 @@ export interface Descriptor {
   };
   data: { id?: string; sources: DataSource[] };
   customParams: Record<string, unknown>;
-  output: { metrics: MetricDefinition[] };
+  /** `files` is absent (not empty) when the descriptor declares none, so older content hashes hold. */
+  output: { metrics: MetricDefinition[]; files?: OutputFile[] };
   server?: ServerDefinition;
   run: RunSettings;
 }

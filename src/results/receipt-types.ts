@@ -22,8 +22,8 @@ export interface MetricObservation {
   /** How many values were seen in total (may exceed series.length). */
   count: number;
   seriesTruncated: boolean;
-  /** Where the values came from. */
-  sources: Array<"pattern" | "emit">;
+  /** Where the values came from: the log (pattern), emit records, or a result file (`[[output.files]]`). */
+  sources: Array<"pattern" | "emit" | "file">;
   problem?: MetricProblem;
   /** The offending text for `non_numeric` (first occurrence, truncated). */
   problemDetail?: string;
@@ -41,7 +41,7 @@ export interface RepetitionResult {
   reason?: string;
   metrics: Record<string, MetricObservation>;
   /** Log files of this repetition, relative to the receipt's folder or absolute. */
-  logs: { output: string; server?: string };
+  logs: { output: string; server?: string; files?: string[] };
 }
 
 /** Per-metric summary over the measured (non-warm-up) repetitions. */

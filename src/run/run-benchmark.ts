@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Descriptor } from "../descriptor/types.js";
+import type { Descriptor, Direction } from "../descriptor/types.js";
+import { snapshotResultFiles } from "../harness/find-result-files.js";
 import { resultLocation, writeReceipt } from "../results/receipt-store.js";
 import type {
   BackendInfo,
@@ -22,6 +23,7 @@ import { MAAT_VERSION } from "../version.js";
 import { type AutoRepetitionCheck, autoRepetitionsDone } from "./auto-repetitions.js";
 import { summarizeMetrics, undeliveredMetrics } from "./metric-summaries.js";
 import type { ProgressEvent } from "./progress.js";
+import { addResultFileMetrics } from "./result-files-step.js";
 import { type RunOverrides, resolveRunSettings } from "./run-settings.js";
 
 export interface RunBenchmarkOptions {
@@ -79,12 +81,13 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
   const measuredTarget = settings.repetitions === "auto" ? settings.maxRepetitions : settings.repetitions;
   const durations: number[] = [];
   const notes = new Set<string>();
-  const undeclaredUnits = new Map<string, string>();
+  const undeclared = new Map<string, { unit: string; direction?: Direction }>();
 
   const runOne = async (warmup: boolean, index: number, of: number): Promise<RepetitionResult> => {
     const name = `${warmup ? "warmup" : "rep"}-${index}`;
     const repetitionStart = now();
-    const outcome = await runRepetitionSafely(runner, {
+    const filesBefore = await snapshotResultFiles(options.descriptorDir, descriptor.output.files ?? []);
+    const ran = await runRepetitionSafely(runner, {
       descriptor,
       cwd: options.descriptorDir,
       logFile: path.join(location.logDir, `${name}.log`),
@@ -93,6 +96,13 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
       timeLimitMs: settings.timeoutMs,
       signal,
       onOutput: options.onOutput,
+    });
+    const outcome = await addResultFileMetrics(ran, {
+      descriptor,
+      cwd: options.descriptorDir,
+      before: filesBefore,
+      runnerKind: runner.kind,
+      keepDir: path.join(location.logDir, `${name}.files`),
     });
     const result: RepetitionResult = {
       index,
@@ -107,7 +117,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
     };
     if (outcome.reason) result.reason = outcome.reason;
     for (const note of outcome.notes) notes.add(note);
-    for (const [name, { unit }] of Object.entries(outcome.undeclaredMetrics)) undeclaredUnits.set(name, unit);
+    for (const [name, found] of Object.entries(outcome.undeclaredMetrics)) undeclared.set(name, found);
     durations.push(outcome.durationMs);
     const left = warmup ? settings.warmup - index + measuredTarget : measuredTarget - index;
     const average = durations.reduce((a, b) => a + b, 0) / durations.length;
@@ -149,7 +159,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
     }
   }
 
-  const metrics = summarizeMetrics(allDeclaredMetrics(descriptor), repetitions, undeclaredUnits);
+  const metrics = summarizeMetrics(allDeclaredMetrics(descriptor), repetitions, undeclared);
   let status: RunStatus = "succeeded";
   let reason: string | undefined;
   if (failure) {

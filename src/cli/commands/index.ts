@@ -2,6 +2,7 @@ import type { Command } from "../command.js";
 import { baselineCommand } from "./baseline.js";
 import { compareCommand } from "./compare.js";
 import { detectCommand } from "./detect.js";
+import { importCommand } from "./import.js";
 import { planCommand } from "./plan.js";
 import { renderCommand } from "./render.js";
 import { resultsCommand } from "./results.js";
@@ -13,6 +14,7 @@ export const commands: Command[] = [
   validateCommand,
   runCommand,
   resultsCommand,
+  importCommand,
   compareCommand,
   baselineCommand,
   detectCommand,
