@@ -3,6 +3,7 @@
 import { mkdir } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
+import { esbuildDashboardAssets } from "./dashboard-assets.mjs";
 
 const { values } = parseArgs({
   options: { outdir: { type: "string", default: "dist" }, bench: { type: "boolean", default: false } },
@@ -22,6 +23,7 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
   banner: { js: banner },
+  plugins: [esbuildDashboardAssets(process.cwd())],
 };
 
 const entries = values.bench

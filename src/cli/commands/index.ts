@@ -1,6 +1,7 @@
 import type { Command } from "../command.js";
 import { baselineCommand } from "./baseline.js";
 import { compareCommand } from "./compare.js";
+import { dashboardCommand } from "./dashboard.js";
 import { detectCommand } from "./detect.js";
 import { importCommand } from "./import.js";
 import { planCommand } from "./plan.js";
@@ -18,6 +19,7 @@ export const commands: Command[] = [
   compareCommand,
   baselineCommand,
   detectCommand,
+  dashboardCommand,
   planCommand,
   renderCommand,
 ];
