@@ -33,7 +33,10 @@ export function esbuildDashboardAssets(root) {
   return {
     name: "maat-dashboard-assets",
     setup(build) {
-      build.onResolve({ filter: /^maat:dashboard-assets$/ }, () => ({ path: "assets", namespace: "maat-dashboard" }));
+      build.onResolve({ filter: /^maat:dashboard-assets$/ }, () => ({
+        path: "assets",
+        namespace: "maat-dashboard",
+      }));
       build.onLoad({ filter: /.*/, namespace: "maat-dashboard" }, async () => ({
         contents: await moduleText(root),
         loader: "js",

@@ -14,7 +14,8 @@ export function startBenchmarkPage(): void {
     return;
   }
   const select = document.getElementById("hardware") as HTMLSelectElement;
-  data.hardware.forEach((hardware, i) => select.add(new Option(describeHardware(hardware), String(i))));
+  for (const [i, hardware] of data.hardware.entries())
+    select.add(new Option(describeHardware(hardware), String(i)));
   document.querySelector<HTMLElement>(".controls")!.hidden = false;
   document.querySelector<HTMLElement>(".help")!.hidden = false;
   const axis = () =>
