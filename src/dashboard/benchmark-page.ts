@@ -61,7 +61,7 @@ function hardwareHistory(
       name,
       unit: baseline.metrics[name]!.unit,
       direction: baseline.metrics[name]!.direction,
-      values: runs.map((run) => run.metrics[name]?.summary.mean ?? null),
+      values: runs.map((run) => round(run.metrics[name]?.summary.mean)),
       regressed: runs.flatMap((run, i) => (run.regressed?.includes(name) ? [i] : [])),
       bands: bands(
         baseline,
@@ -84,6 +84,11 @@ function hardwareHistory(
     },
     metrics,
   };
+}
+
+/** Seven significant digits: more than any chart or table shows, and a third of the bytes. */
+function round(value: number | undefined): number | null {
+  return value === undefined ? null : Number(value.toPrecision(7));
 }
 
 /** Level ± the smallest change the gate calls (sigma robust sigmas, at least minEffect), per stretch. */
