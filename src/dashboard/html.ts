@@ -8,17 +8,6 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", "&#39;");
 }
 
-/** Words and a symbol per verdict, so the index reads the same without colour. */
-export const VERDICT_LABEL: Record<string, string> = {
-  regression: "▼ regression",
-  failed: "✖ failed",
-  inconclusive: "? inconclusive",
-  improvement: "▲ improvement",
-  unchanged: "● unchanged",
-  "no-baseline": "○ no baseline yet",
-  none: "○ no runs",
-};
-
 /** The page frame every page shares: language, viewport, styles, a skip link, the app script. */
 export function pageFrame(options: {
   title: string;

@@ -71,3 +71,14 @@ export interface MetricHistoryData {
   /** The newest run judged against the runs before it, as `maat compare` would. */
   latest: { verdict: DashboardVerdict; reason: string; relativeChange?: number };
 }
+
+/** Words and a symbol per verdict, so every page reads the same without colour. */
+export const VERDICT_LABEL: Readonly<Record<DashboardVerdict | "none", string>> = {
+  regression: "▼ regression",
+  failed: "✖ failed",
+  inconclusive: "? inconclusive",
+  improvement: "▲ improvement",
+  unchanged: "● unchanged",
+  "no-baseline": "○ no baseline yet",
+  none: "○ no runs",
+};

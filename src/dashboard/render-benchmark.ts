@@ -1,5 +1,5 @@
-import { escapeHtml, pageFrame, VERDICT_LABEL } from "./html.js";
-import type { BenchmarkPage } from "./page-data.js";
+import { escapeHtml, pageFrame } from "./html.js";
+import { type BenchmarkPage, VERDICT_LABEL } from "./page-data.js";
 
 /**
  * A benchmark's page: a shell the script fills with charts from `data/<id>.js` (loaded by this

@@ -1,6 +1,6 @@
-import { escapeHtml, pageFrame, VERDICT_LABEL } from "./html.js";
+import { escapeHtml, pageFrame } from "./html.js";
 import { VERDICT_ORDER } from "./index-entry.js";
-import type { IndexEntry, SiteIndex } from "./page-data.js";
+import { type IndexEntry, type SiteIndex, VERDICT_LABEL } from "./page-data.js";
 
 /**
  * The index page: every benchmark with its newest run and latest verdicts, as a plain table

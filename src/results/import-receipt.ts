@@ -4,15 +4,9 @@ import type { Descriptor, OutputFile } from "../descriptor/types.js";
 import type { ResultFileReading } from "../harness/read-result-files.js";
 import { fileObservations } from "../harness/to-observations.js";
 import { summarizeMetrics } from "../run/metric-summaries.js";
-import { MAAT_VERSION } from "../version.js";
+import { receiptIdentity } from "./receipt-identity.js";
 import { resultLocation } from "./receipt-store.js";
-import {
-  type HostFingerprint,
-  RECEIPT_VERSION,
-  type RepetitionResult,
-  type ResultReceipt,
-  type SourceInfo,
-} from "./receipt-types.js";
+import type { HostFingerprint, RepetitionResult, ResultReceipt, SourceInfo } from "./receipt-types.js";
 
 export interface ImportedRun {
   /** The benchmark the numbers belong to: a loaded descriptor, or one made by `importDescriptor`. */
@@ -60,16 +54,7 @@ export function importedReceipt(run: ImportedRun): { receipt: ResultReceipt; rec
   });
   const formats = [...new Set(run.repetitions.flat().map((r) => r.entry.format))].join(", ");
   const receipt: ResultReceipt = {
-    receiptVersion: RECEIPT_VERSION,
-    resultId: location.resultId,
-    tool: { name: "maat", version: MAAT_VERSION },
-    benchmark: {
-      id: descriptor.id,
-      path: descriptor.path,
-      taskName: descriptor.info.taskName,
-      contentHash: descriptor.contentHash,
-    },
-    descriptor,
+    ...receiptIdentity(descriptor, location.resultId),
     source: run.source,
     host: run.host,
     backend: {

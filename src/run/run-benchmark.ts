@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Descriptor, Direction } from "../descriptor/types.js";
 import { snapshotResultFiles } from "../harness/find-result-files.js";
+import { receiptIdentity } from "../results/receipt-identity.js";
 import { resultLocation, writeReceipt } from "../results/receipt-store.js";
 import type {
   BackendInfo,
@@ -11,7 +12,6 @@ import type {
   RunStatus,
   SourceInfo,
 } from "../results/receipt-types.js";
-import { RECEIPT_VERSION } from "../results/receipt-types.js";
 import {
   type OutputStream,
   type RepetitionOutcome,
@@ -19,7 +19,6 @@ import {
   type Runner,
   RunnerError,
 } from "../runners/runner.js";
-import { MAAT_VERSION } from "../version.js";
 import { type AutoRepetitionCheck, autoRepetitionsDone } from "./auto-repetitions.js";
 import { summarizeMetrics, undeliveredMetrics } from "./metric-summaries.js";
 import type { ProgressEvent } from "./progress.js";
@@ -183,16 +182,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
 
   const ended = now();
   const receipt: ResultReceipt = {
-    receiptVersion: RECEIPT_VERSION,
-    resultId: location.resultId,
-    tool: { name: "maat", version: MAAT_VERSION },
-    benchmark: {
-      id: descriptor.id,
-      path: descriptor.path,
-      taskName: descriptor.info.taskName,
-      contentHash: descriptor.contentHash,
-    },
-    descriptor,
+    ...receiptIdentity(descriptor, location.resultId),
     source: options.source,
     host: options.host,
     backend: runner.backendInfo?.() ?? options.backend,

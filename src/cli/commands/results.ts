@@ -153,7 +153,7 @@ export function describeReceipt(
 ): string {
   const lines = [
     `${receipt.resultId}  ${receipt.status}${receipt.reason ? `: ${receipt.reason}` : ""}`,
-    `  benchmark   ${receipt.benchmark.taskName} (${receipt.benchmark.path})`,
+    `  benchmark   ${receipt.benchmark.taskName}${receipt.benchmark.path ? ` (${receipt.benchmark.path})` : ""}`,
     `  commit      ${receipt.source.commit ?? "unknown"}${receipt.source.dirty ? " (uncommitted changes)" : ""}`,
     `  host        ${receipt.host.cpuModel}, ${receipt.host.cpuCores} cores${receipt.host.gpus.length ? `, ${receipt.host.gpus.length}x ${receipt.host.gpus[0]?.model}` : ""}`,
     `  backend     ${receipt.backend.kind}${receipt.backend.note ? ` (${receipt.backend.note})` : ""}`,

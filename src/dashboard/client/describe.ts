@@ -1,5 +1,5 @@
-import type { HardwareHistory, MetricHistoryData } from "../page-data.js";
-import { formatDate, formatPercent, formatValue, shortCommit, VERDICT_LABEL } from "./format.js";
+import { type HardwareHistory, type MetricHistoryData, VERDICT_LABEL } from "../page-data.js";
+import { formatDate, formatPercent, formatValue, shortCommit } from "./format.js";
 
 /** The chart's text alternative: what the picture shows, in one paragraph. */
 export function describeChart(metric: MetricHistoryData, runs: HardwareHistory["runs"]): string {

@@ -17,13 +17,3 @@ export function formatDate(seconds: number): string {
 export function shortCommit(commit: string | null | undefined): string {
   return commit ? commit.slice(0, 7) : "no commit";
 }
-
-/** Words and a symbol per verdict (the same as the index), readable without colour. */
-export const VERDICT_LABEL: Record<string, string> = {
-  regression: "▼ regression",
-  failed: "✖ failed",
-  inconclusive: "? inconclusive",
-  improvement: "▲ improvement",
-  unchanged: "● unchanged",
-  "no-baseline": "○ no baseline yet",
-};
