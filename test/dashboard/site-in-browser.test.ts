@@ -139,13 +139,15 @@ describe.skipIf(!hasChromium)(title, () => {
   it(
     "gives every chart a text alternative and reads the same without colour",
     async () => {
-      const charts = page.locator(".chart");
-      const count = await charts.count();
-      for (let i = 0; i < count; i++) {
-        const label = await charts.nth(i).getAttribute("aria-label");
+      // The canvas is the image (its label is the text alternative); its focusable box the control.
+      const canvases = page.locator(".chart canvas");
+      expect(await canvases.count()).toBe(4);
+      for (let i = 0; i < 4; i++) {
+        const label = await canvases.nth(i).getAttribute("aria-label");
         expect(label).toMatch(/^Chart of \S+\. \S+ in .*, 160 runs from .* Latest verdict: /);
-        expect(await charts.nth(i).getAttribute("role")).toBe("img");
+        expect(await canvases.nth(i).getAttribute("role")).toBe("img");
       }
+      expect(await page.locator(".chart").first().getAttribute("aria-roledescription")).toBe("chart");
       // Verdicts carry a word and a symbol, not only a colour.
       const verdicts = await page.locator(".verdict-line .verdict").allTextContents();
       expect(verdicts.every((v) => /^[▼✖?▲●○] \w/.test(v))).toBe(true);

@@ -34,6 +34,9 @@ function describeHardware(hardware: HardwareHistory): string {
   return `${hardware.slug} (${hardware.runs.date.length} runs; ${facts.join(", ")})`;
 }
 
+/** What the charts on the page hold on to (uPlot instances, observers), released on redraw. */
+let releaseCharts: Array<() => void> = [];
+
 /** One figure per metric; each chart is drawn when its figure first comes into view. */
 function renderCharts(
   data: BenchmarkPage,
@@ -42,6 +45,8 @@ function renderCharts(
   status: HTMLElement,
 ): void {
   const host = document.getElementById("charts")!;
+  for (const release of releaseCharts) release();
+  releaseCharts = [];
   host.replaceChildren();
   updateSummary(hardware);
   const observer =
@@ -75,7 +80,7 @@ function metricFigure(data: BenchmarkPage, hardware: HardwareHistory, metric: Me
   const unit = metric.unit ? ` (${metric.unit})` : "";
   element.innerHTML = `<h2 id="${id}-title"></h2>
 <p class="verdict-line"><span class="verdict verdict-${metric.latest.verdict}"></span> <span class="detail"></span></p>
-<figure><div class="chart" tabindex="0" role="img"></div><figcaption id="${id}-caption"></figcaption></figure>
+<figure><div class="chart" tabindex="0" role="group" aria-roledescription="chart"></div><figcaption id="${id}-caption"></figcaption></figure>
 <p class="point" aria-live="off"></p>
 <details><summary>Data table</summary></details>`;
   element.querySelector("h2")!.textContent = `${metric.name}${unit}`;
@@ -85,7 +90,10 @@ function metricFigure(data: BenchmarkPage, hardware: HardwareHistory, metric: Me
   const caption = element.querySelector("figcaption")!;
   const alt = describeChart(metric, hardware.runs);
   caption.textContent = alt;
-  chartBox.setAttribute("aria-label", `Chart of ${metric.name}. ${alt}`);
+  chartBox.setAttribute(
+    "aria-label",
+    `Chart of ${metric.name}: arrow keys step through runs, Enter opens a run's commit`,
+  );
   chartBox.setAttribute("aria-describedby", `${id}-caption`);
   const details = element.querySelector("details")!;
   details.addEventListener("toggle", () => fillTable(details, data, hardware, metric), { once: true });
@@ -99,6 +107,7 @@ function metricFigure(data: BenchmarkPage, hardware: HardwareHistory, metric: Me
         runs: hardware.runs,
         axis,
         width: Math.max(320, chartBox.clientWidth || 800),
+        alt: `Chart of ${metric.name}. ${alt}`,
         onSelect: (index) => select(index),
       };
       const chart = createChart(chartBox, input);
@@ -120,7 +129,12 @@ function metricFigure(data: BenchmarkPage, hardware: HardwareHistory, metric: Me
         select(next);
       });
       chartBox.addEventListener("focus", () => select(selected));
-      new ResizeObserver(() => resize(chart, chartBox)).observe(chartBox);
+      const sizes = new ResizeObserver(() => resize(chart, chartBox));
+      sizes.observe(chartBox);
+      releaseCharts.push(() => {
+        sizes.disconnect();
+        chart.destroy();
+      });
     },
   };
 }

@@ -8,6 +8,8 @@ export interface ChartInput {
   /** Runs placed by date, or evenly in commit order. */
   axis: "time" | "commit";
   width: number;
+  /** The chart's text alternative, given to its canvas. */
+  alt: string;
   /** A run was chosen (click, or arrow keys on the focused chart). */
   onSelect: (index: number) => void;
 }
@@ -80,6 +82,8 @@ export function createChart(container: HTMLElement, input: ChartInput): uPlot {
     hooks: { draw: [(u) => drawMarks(u, input, xs, container)] },
   };
   const chart = new uPlot(options, [xs, metric.values, ...edges], container);
+  chart.ctx.canvas.setAttribute("role", "img");
+  chart.ctx.canvas.setAttribute("aria-label", input.alt);
   chart.over.addEventListener("click", () => {
     const index = chart.cursor.idx;
     if (index !== null && index !== undefined) input.onSelect(index);
