@@ -33,7 +33,7 @@ ${rows}
 
 function row(entry: IndexEntry): string {
   const counts = VERDICT_ORDER.filter((v) => (entry.verdicts[v] ?? 0) > 0)
-    .map((v) => `${entry.verdicts[v]} ${v.replace("-", " ")}`)
+    .map((v) => `${entry.verdicts[v]} ${(entry.verdicts[v] ?? 0) > 1 ? PLURAL[v] : v.replace("-", " ")}`)
     .join(", ");
   const regressed =
     entry.regressed.length > 0
@@ -48,6 +48,15 @@ function row(entry: IndexEntry): string {
 <td>${entry.metrics}</td><td>${entry.hardwareKeys}</td><td>${entry.runs}</td><td>${last}</td>
 </tr>`;
 }
+
+const PLURAL: Record<string, string> = {
+  regression: "regressions",
+  improvement: "improvements",
+  "no-baseline": "without baseline",
+  unchanged: "unchanged",
+  inconclusive: "inconclusive",
+  failed: "failed",
+};
 
 function byUrgency(a: IndexEntry, b: IndexEntry): number {
   const rank = (e: IndexEntry) =>

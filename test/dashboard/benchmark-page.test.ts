@@ -77,6 +77,23 @@ describe("the pages' HTML", () => {
       benchmarks: [indexEntry(page, "benchmarks/model-000.html")],
     });
     expect(index).toContain("<title>&lt;Bench&gt;</title>");
+    const counted = renderIndexPage({
+      title: "t",
+      generatedAt: options.generatedAt,
+      benchmarks: [
+        {
+          id: "x",
+          page: "benchmarks/x.html",
+          hardwareKeys: 1,
+          metrics: 3,
+          runs: 9,
+          verdicts: { regression: 2, unchanged: 1 },
+          worst: "regression",
+          regressed: ["a", "b"],
+        },
+      ],
+    });
+    expect(counted).toContain("2 regressions, 1 unchanged");
     for (const text of [html, index]) {
       const references = [...text.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]!);
       expect(references.filter((r) => /^[a-z]+:\/\//.test(r))).toEqual([]);
