@@ -5,6 +5,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
+import { esbuildDashboardAssets } from "./dashboard-assets.mjs";
 import { standaloneValidatorsPlugin } from "./standalone-validators.mjs";
 
 const { values } = parseArgs({
@@ -31,11 +32,18 @@ const common = {
   minifySyntax: true,
   keepNames: true,
   banner: { js: banner },
+  plugins: [esbuildDashboardAssets(process.cwd())],
 };
 
 if (values.bench) {
   await mkdir("build", { recursive: true });
-  await esbuild.build({ ...common, entryPoints: ["bench/main.ts"], outfile: "build/bench.js" });
+  // playwright-core stays a package (the dashboard bench drives Chromium with it).
+  await esbuild.build({
+    ...common,
+    entryPoints: ["bench/main.ts"],
+    outfile: "build/bench.js",
+    external: ["playwright-core"],
+  });
 } else {
   const outdir = values.outdir;
   // Chunks are content-hashed: remove the previous build's so none lingers.
@@ -47,7 +55,7 @@ if (values.bench) {
     outdir,
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
-    plugins: [await standaloneValidatorsPlugin()],
+    plugins: [...common.plugins, await standaloneValidatorsPlugin()],
   });
   // The CLI entry is executable: a shebang line, and the mode npm's bin link expects.
   const { readFile, writeFile, chmod } = await import("node:fs/promises");

@@ -1,4 +1,5 @@
 import type { BenchSuite } from "../row.js";
+import { dashboardSuite } from "./dashboard.js";
 import { dataSuite } from "./data.js";
 import { detectionQualitySuite } from "./detection-quality.js";
 import { extractionSuite } from "./extraction.js";
@@ -14,4 +15,5 @@ export const suites: BenchSuite[] = [
   detectionQualitySuite,
   dataSuite,
   telemetrySuite,
+  dashboardSuite,
 ];

@@ -1,5 +1,6 @@
 import { parseDuration } from "../duration.js";
 import { checkMetricPattern } from "./check-metric-pattern.js";
+import { checkOutputFiles } from "./check-output-files.js";
 import { checkScheduling } from "./check-scheduling.js";
 import { formatFieldPath, type Segment } from "./field-path.js";
 import type { Finding } from "./finding.js";
@@ -9,7 +10,7 @@ const KNOWN_STRATEGIES = new Set(["single_node", "horovod", "mxnet_parameter_ser
 
 /**
  * The rules a JSON Schema cannot say well: cron syntax, regular expressions, unique metric
- * names, src/uri aliases, the inference server. Returns errors and warnings; reads defensively
+ * names, src/uri aliases, the inference server, each result file format's statistics. Returns errors and warnings; reads defensively
  * because it also runs on descriptors that failed the schema, so users see everything at once.
  */
 export function checkRules(data: Table): { errors: Finding[]; warnings: Finding[] } {
@@ -45,6 +46,7 @@ export function checkRules(data: Table): { errors: Finding[]; warnings: Finding[
   }
 
   checkMetrics(["output", "metrics"], tablesAt(tableAt(data, "output"), "metrics"), errors);
+  checkOutputFiles(tablesAt(tableAt(data, "output"), "files"), errors);
   const server = tableAt(data, "server");
   checkMetrics(["server", "output", "metrics"], tablesAt(tableAt(server, "output"), "metrics"), errors);
   checkEfficiency(data, errors);

@@ -1,6 +1,7 @@
 import { parseDuration } from "../duration.js";
 import type { Finding } from "./finding.js";
 import { normalizeMetrics, normalizeThresholds } from "./normalize-metrics.js";
+import { normalizeOutputFiles } from "./normalize-output-files.js";
 import { normalizeProbe } from "./normalize-probe.js";
 import { isTable, type Table, tableAt, tablesAt } from "./raw-access.js";
 import type {
@@ -68,15 +69,23 @@ export function normalizeDescriptor(raw: Table): { content: DescriptorContent; w
       sources: tablesAt(data, "sources").map(([s]) => normalizeSource(s)),
     }),
     customParams: toJsonSafe(tableAt(raw, "custom_params") ?? {}) as Record<string, unknown>,
-    output: compact({
-      metrics: normalizeMetrics(tablesAt(tableAt(raw, "output"), "metrics"), ["output", "metrics"], warnings),
-      efficiency: normalizeEfficiency(tablesAt(tableAt(raw, "output"), "efficiency")),
-    }),
+    output: normalizeOutput(tableAt(raw, "output"), warnings),
     run: normalizeRun(tableAt(raw, "run") ?? {}),
   };
   const server = tableAt(raw, "server");
   if (server !== undefined) content.server = normalizeServer(server, warnings);
   return { content, warnings };
+}
+
+function normalizeOutput(raw: Table | undefined, warnings: Finding[]): Descriptor["output"] {
+  const output: Descriptor["output"] = {
+    metrics: normalizeMetrics(tablesAt(raw, "metrics"), ["output", "metrics"], warnings),
+  };
+  const efficiency = normalizeEfficiency(tablesAt(raw, "efficiency"));
+  if (efficiency !== undefined) output.efficiency = efficiency;
+  const files = normalizeOutputFiles(tablesAt(raw, "files"));
+  if (files.length > 0) output.files = files;
+  return output;
 }
 
 function normalizeDistributed(raw: Table | undefined): Descriptor["hardware"]["distributed"] {

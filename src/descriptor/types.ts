@@ -5,6 +5,8 @@
  * Produced by `loadDescriptor`; consumed by every runner, the planner and the receipt.
  */
 
+import type { HarnessFormat } from "../harness/types.js";
+
 export type Strategy = "single_node" | "horovod" | "inference" | "mxnet_parameter_server" | "pytorch_ddp";
 
 /** Whether a bigger value of a metric is better, worse, or not known (compared two-sided). */
@@ -38,6 +40,17 @@ export interface EfficiencyMetric {
   name: string;
   /** The declared metric divided: a rate (units/s) by mean power, anything else by energy. */
   metric: string;
+}
+
+/** A result file another harness writes (`[[output.files]]`), read after each repetition. */
+export interface OutputFile {
+  /** Relative to the descriptor's folder; may be a glob, and for criterion a folder. */
+  path: string;
+  format: HarnessFormat;
+  /** Which of the file's statistics is a benchmark's value; the format's default when absent. */
+  statistic?: string;
+  /** Put before every metric name read from this file. */
+  prefix?: string;
 }
 
 export interface DataSource {
@@ -148,8 +161,8 @@ export interface Descriptor {
   };
   data: { id?: string; sources: DataSource[] };
   customParams: Record<string, unknown>;
-  /** `efficiency` only when the file asks for some (so existing content hashes stay as they were). */
-  output: { metrics: MetricDefinition[]; efficiency?: EfficiencyMetric[] };
+  /** `efficiency` and `files` are absent (not empty) when the file declares none, so older content hashes hold. */
+  output: { metrics: MetricDefinition[]; efficiency?: EfficiencyMetric[]; files?: OutputFile[] };
   server?: ServerDefinition;
   run: RunSettings;
 }

@@ -27,8 +27,8 @@ export interface MetricObservation {
   /** How many values were seen in total (may exceed series.length). */
   count: number;
   seriesTruncated: boolean;
-  /** Where the values came from. */
-  sources: Array<"pattern" | "emit" | "telemetry">;
+  /** Where the values came from: the log (pattern), emit records, a result file (`[[output.files]]`) or telemetry. */
+  sources: Array<"pattern" | "emit" | "file" | "telemetry">;
   problem?: MetricProblem;
   /** The offending text for `non_numeric` (first occurrence, truncated). */
   problemDetail?: string;
@@ -46,7 +46,7 @@ export interface RepetitionResult {
   reason?: string;
   metrics: Record<string, MetricObservation>;
   /** Log files of this repetition, relative to the receipt's folder or absolute. */
-  logs: { output: string; server?: string };
+  logs: { output: string; server?: string; files?: string[] };
   /** GPU and process samples taken while it ran (1.1). */
   telemetry?: RepetitionTelemetry;
 }

@@ -1,7 +1,9 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Descriptor } from "../descriptor/types.js";
+import type { Descriptor, Direction } from "../descriptor/types.js";
 import { MaatError } from "../errors.js";
+import { snapshotResultFiles } from "../harness/find-result-files.js";
+import { receiptIdentity } from "../results/receipt-identity.js";
 import { resultLocation, writeReceipt } from "../results/receipt-store.js";
 import type {
   BackendInfo,
@@ -11,7 +13,6 @@ import type {
   RunStatus,
   SourceInfo,
 } from "../results/receipt-types.js";
-import { RECEIPT_VERSION } from "../results/receipt-types.js";
 import {
   type OutputStream,
   type PreparedRun,
@@ -20,10 +21,10 @@ import {
   type Runner,
   RunnerError,
 } from "../runners/runner.js";
-import { MAAT_VERSION } from "../version.js";
 import { type AutoRepetitionCheck, autoRepetitionsDone } from "./auto-repetitions.js";
 import { summarizeMetrics, undeliveredMetrics } from "./metric-summaries.js";
 import type { ProgressEvent } from "./progress.js";
+import { addResultFileMetrics } from "./result-files-step.js";
 import { type RunOverrides, resolveRunSettings } from "./run-settings.js";
 import { declaredMetrics, metricsWithTelemetry, telemetryMetricDefinitions } from "./telemetry-metrics.js";
 
@@ -82,7 +83,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
   const measuredTarget = settings.repetitions === "auto" ? settings.maxRepetitions : settings.repetitions;
   const durations: number[] = [];
   const notes = new Set<string>();
-  const undeclaredUnits = new Map<string, string>();
+  const undeclared = new Map<string, { unit: string; direction?: Direction }>();
 
   // Data is fetched and verified once, before the first repetition; a source that cannot be
   // provided ends the run with a receipt saying why.
@@ -105,7 +106,8 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
   const runOne = async (warmup: boolean, index: number, of: number): Promise<RepetitionResult> => {
     const name = `${warmup ? "warmup" : "rep"}-${index}`;
     const repetitionStart = now();
-    const outcome = await runRepetitionSafely(runner, {
+    const filesBefore = await snapshotResultFiles(options.descriptorDir, descriptor.output.files ?? []);
+    const ran = await runRepetitionSafely(runner, {
       descriptor,
       cwd: options.descriptorDir,
       logFile: path.join(location.logDir, `${name}.log`),
@@ -115,6 +117,13 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
       signal,
       onOutput: options.onOutput,
       ...(prepared === undefined ? {} : { prepared }),
+    });
+    const outcome = await addResultFileMetrics(ran, {
+      descriptor,
+      cwd: options.descriptorDir,
+      before: filesBefore,
+      runnerKind: runner.kind,
+      keepDir: path.join(location.logDir, `${name}.files`),
     });
     const result: RepetitionResult = {
       index,
@@ -130,7 +139,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
     };
     if (outcome.reason) result.reason = outcome.reason;
     for (const note of outcome.notes) notes.add(note);
-    for (const [name, { unit }] of Object.entries(outcome.undeclaredMetrics)) undeclaredUnits.set(name, unit);
+    for (const [name, found] of Object.entries(outcome.undeclaredMetrics)) undeclared.set(name, found);
     durations.push(outcome.durationMs);
     const left = warmup ? settings.warmup - index + measuredTarget : measuredTarget - index;
     const average = durations.reduce((a, b) => a + b, 0) / durations.length;
@@ -175,7 +184,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
   const metrics = summarizeMetrics(
     [...allDeclaredMetrics(descriptor), ...telemetryMetricDefinitions(descriptor, repetitions)],
     repetitions,
-    undeclaredUnits,
+    undeclared,
   );
   let status: RunStatus = "succeeded";
   let reason: string | undefined;
@@ -203,16 +212,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
 
   const ended = now();
   const receipt: ResultReceipt = {
-    receiptVersion: RECEIPT_VERSION,
-    resultId: location.resultId,
-    tool: { name: "maat", version: MAAT_VERSION },
-    benchmark: {
-      id: descriptor.id,
-      path: descriptor.path,
-      taskName: descriptor.info.taskName,
-      contentHash: descriptor.contentHash,
-    },
-    descriptor,
+    ...receiptIdentity(descriptor, location.resultId),
     source: options.source,
     host: options.host,
     backend: runner.backendInfo?.() ?? options.backend,

@@ -1,5 +1,5 @@
 import type { PreparedSource } from "../data/prepared-source.js";
-import type { Descriptor } from "../descriptor/types.js";
+import type { Descriptor, Direction } from "../descriptor/types.js";
 import { MaatError } from "../errors.js";
 import type { BackendInfo, MetricObservation, RunStatus } from "../results/receipt-types.js";
 import type { RepetitionTelemetry } from "../telemetry/telemetry-types.js";
@@ -59,9 +59,10 @@ export interface RepetitionOutcome {
   reason: string;
   /** Declared metrics (client, then server), then emitted-only ones. */
   metrics: Record<string, MetricObservation>;
-  /** Emitted metrics the descriptor does not declare: unit from the record, direction unknown. */
-  undeclaredMetrics: Record<string, { unit: string }>;
-  logs: { output: string; server?: string };
+  /** Metrics the descriptor does not declare: unit from the emit record or result file; direction when the file says. */
+  undeclaredMetrics: Record<string, { unit: string; direction?: Direction }>;
+  /** `files`: copies of the result files read after the repetition (`[[output.files]]`). */
+  logs: { output: string; server?: string; files?: string[] };
   /** Things a reader of the receipt should know (docker image not used, malformed emit lines, ...). */
   notes: string[];
   /** GPU and process telemetry of the benchmark process, when the runner sampled it. */

@@ -31,6 +31,12 @@ export const commands: CommandEntry[] = [
     load: async () => (await import("./results.js")).resultsCommand,
   },
   {
+    name: "import",
+    summary:
+      "Turn pytest-benchmark, Google Benchmark, hyperfine, Criterion, go test, MLPerf... results into a receipt",
+    load: async () => (await import("./import.js")).importCommand,
+  },
+  {
     name: "compare",
     summary: "Compare result receipts with their baselines and print verdicts",
     load: async () => (await import("./compare.js")).compareCommand,
@@ -44,6 +50,11 @@ export const commands: CommandEntry[] = [
     name: "detect",
     summary: "Find change points in a metric's history, or replay the gate over it",
     load: async () => (await import("./detect.js")).detectCommand,
+  },
+  {
+    name: "dashboard",
+    summary: "Build a static site of benchmark history: charts, change points, verdicts",
+    load: async () => (await import("./dashboard.js")).dashboardCommand,
   },
   {
     name: "plan",

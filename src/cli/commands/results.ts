@@ -11,6 +11,7 @@ import type { ResultsStore } from "../../results/store/results-store.js";
 import { formatDuration } from "../../run/progress.js";
 import type { Command, CommandContext } from "../command.js";
 import { parseCommandArgs } from "../parse-command-args.js";
+import { SPARKLINE_WIDTH, sparkline } from "../sparkline.js";
 import { renderTextTable } from "../text-table.js";
 
 const HELP = `maat results: list and show result receipts
@@ -135,8 +136,24 @@ async function show(context: CommandContext, resultsDir: string, target: string,
     context.stdout.write(`${JSON.stringify(receipt, null, 2)}\n`);
     return 0;
   }
-  context.stdout.write(`${describeReceipt(receipt)}\n`);
+  const recent = await recentMeans(context, resultsDir, receipt);
+  context.stdout.write(`${describeReceipt(receipt, { recent })}\n`);
   return 0;
+}
+
+/** Each metric's mean in the benchmark's latest receipts up to this one, oldest first. */
+async function recentMeans(context: CommandContext, resultsDir: string, receipt: ResultReceipt) {
+  const earlier = (await loadAll(resultsDir, context.cwd))
+    .map((r) => r.receipt)
+    .filter((r) => r.benchmark.id === receipt.benchmark.id && r.startedAt < receipt.startedAt)
+    .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+    .slice(-(SPARKLINE_WIDTH - 1));
+  const recent = new Map<string, number[]>();
+  for (const name of Object.keys(receipt.metrics)) {
+    const means = [...earlier, receipt].map((r) => r.metrics[name]?.mean ?? Number.NaN);
+    recent.set(name, means);
+  }
+  return recent;
 }
 
 async function resolveReceipt(
@@ -157,11 +174,17 @@ async function resolveReceipt(
   });
 }
 
-/** A readable account of one receipt: status, where it ran, and each metric. */
-export function describeReceipt(receipt: ResultReceipt): string {
+/**
+ * A readable account of one receipt: status, where it ran, and each metric with a sparkline
+ * of its repetitions and, given `recent` (means of earlier receipts, then this one), of its runs.
+ */
+export function describeReceipt(
+  receipt: ResultReceipt,
+  options: { recent?: Map<string, number[]> } = {},
+): string {
   const lines = [
     `${receipt.resultId}  ${receipt.status}${receipt.reason ? `: ${receipt.reason}` : ""}`,
-    `  benchmark   ${receipt.benchmark.taskName} (${receipt.benchmark.path})`,
+    `  benchmark   ${receipt.benchmark.taskName}${receipt.benchmark.path ? ` (${receipt.benchmark.path})` : ""}`,
     `  commit      ${receipt.source.commit ?? "unknown"}${receipt.source.dirty ? " (uncommitted changes)" : ""}`,
     `  host        ${receipt.host.cpuModel}, ${receipt.host.cpuCores} cores${receipt.host.gpus.length ? `, ${receipt.host.gpus.length}x ${receipt.host.gpus[0]?.model}` : ""}`,
     `  backend     ${receipt.backend.kind}${receipt.backend.note ? ` (${receipt.backend.note})` : ""}`,
@@ -169,15 +192,30 @@ export function describeReceipt(receipt: ResultReceipt): string {
     `  logs        ${receipt.logDir}`,
     "",
   ];
+  const withRuns = [...(options.recent?.values() ?? [])].some(
+    (means) => means.filter(Number.isFinite).length > 1,
+  );
   const rows = Object.values(receipt.metrics).map((m) => [
     m.name,
     m.mean === null ? "-" : formatNumber(m.mean),
     m.stddev === null ? "-" : formatNumber(m.stddev),
     String(m.n),
     m.unit,
+    sparkline(m.values),
+    ...(withRuns ? [sparkline(options.recent?.get(m.name) ?? [])] : []),
     m.problems.length ? m.problems.map((p) => `rep ${p.repetition}: ${p.problem}`).join(", ") : "",
   ]);
-  lines.push(renderTextTable(["metric", "mean", "stddev", "n", "unit", "problems"], rows));
+  const header = [
+    "metric",
+    "mean",
+    "stddev",
+    "n",
+    "unit",
+    "repetitions",
+    ...(withRuns ? ["recent runs"] : []),
+    "problems",
+  ];
+  lines.push(renderTextTable(header, rows));
   return lines.join("\n");
 }
 
