@@ -1,6 +1,9 @@
 import { defineConfig } from "vitest/config";
+import { viteDashboardAssets } from "./scripts/dashboard-assets.mjs";
 
 export default defineConfig({
+  // The dashboard's browser bundle, built from source for tests as scripts/build.mjs does for dist/.
+  plugins: [viteDashboardAssets(import.meta.dirname)],
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,

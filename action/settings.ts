@@ -19,6 +19,10 @@ export interface ActionSettings {
   runnerLabels: string[];
   baselineMode: "push" | "pull_request" | undefined;
   backend: "local" | "docker" | "kubernetes" | undefined;
+  /** run: push receipts to the results store; undefined: when maat.toml names one. */
+  pushResults: boolean | undefined;
+  /** report/baseline: pull this run's receipts from the results store first; undefined: likewise. */
+  pullResults: boolean | undefined;
 }
 
 const COMMANDS: ActionCommand[] = ["plan", "run", "report", "baseline"];
@@ -45,6 +49,8 @@ export function readSettings(): ActionSettings {
     runnerLabels: readLabels(core.getInput("runner-labels")),
     baselineMode: oneOf("baseline-mode", ["push", "pull_request"]),
     backend: oneOf("backend", ["local", "docker", "kubernetes"]),
+    pushResults: optionalBoolean("push-results"),
+    pullResults: optionalBoolean("pull-results"),
   };
 }
 

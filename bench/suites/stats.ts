@@ -61,6 +61,11 @@ export const statsSuite: BenchSuite = {
       (_, i) => (i < 2500 ? 100 : 104) * (1 + 0.01 * random.normal()),
     );
     const detectMs = time(5, () => detectChangePoints(series));
+    const long = Array.from(
+      { length: 50_000 },
+      (_, i) => (i < 25_000 ? 100 : 104) * (1 + 0.01 * random.normal()),
+    );
+    const detectLongMs = time(3, () => detectChangePoints(long));
     const replayMs = time(3, () => replayGate(series, { direction: "lower_is_better" }));
     return [
       row(
@@ -70,6 +75,12 @@ export const statsSuite: BenchSuite = {
         "target of the whole `maat compare`: 1 s",
       ),
       row("detectChangePoints, 5,000 points", detectMs, 200, "target of `maat detect`: 200 ms"),
+      row(
+        "detectChangePoints, 50,000 points",
+        detectLongMs,
+        2000,
+        "10x the points: O(n log n) keeps it near 10x",
+      ),
       row("replayGate, 5,000 points", replayMs, 1000, "no target; informational"),
     ];
   },

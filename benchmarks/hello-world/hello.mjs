@@ -5,6 +5,8 @@
 //   - `ops_per_second=...` printed to the log, captured by the descriptor's `pattern`;
 //   - `duration_ms` emitted through Maat's emit client (no pattern needed).
 // Usage: node hello.mjs [--rounds N]
+// HELLO_SLOWDOWN=K hashes K times per round while counting one: a stand-in for a change that
+// makes the code under test K times slower (the README's walkthrough uses it).
 import { createHash } from "node:crypto";
 import { emit } from "../../clients/node/maat-emit.mjs";
 
@@ -19,10 +21,16 @@ if (!Number.isInteger(rounds) || rounds <= 0) {
   process.exit(2);
 }
 
+const slowdown = Number.parseInt(process.env.HELLO_SLOWDOWN ?? "1", 10);
+if (!Number.isInteger(slowdown) || slowdown <= 0) {
+  console.error(`HELLO_SLOWDOWN must be a positive integer, got ${process.env.HELLO_SLOWDOWN}`);
+  process.exit(2);
+}
+
 let digest = Buffer.alloc(32, 7);
 const start = process.hrtime.bigint();
 for (let i = 0; i < rounds; i++) {
-  digest = createHash("sha256").update(digest).digest();
+  for (let k = 0; k < slowdown; k++) digest = createHash("sha256").update(digest).digest();
 }
 const durationMs = Number(process.hrtime.bigint() - start) / 1e6;
 const opsPerSecond = rounds / (durationMs / 1000);

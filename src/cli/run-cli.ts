@@ -25,16 +25,17 @@ export async function runCli(context: CommandContext): Promise<number> {
     context.stdout.write(`${MAAT_VERSION}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (command === undefined) {
+  const entry = commands.find((c) => c.name === name);
+  if (entry === undefined) {
     context.stderr.write(`maat: unknown command "${name}". Run 'maat --help' for the list.\n`);
     return 2;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
-    context.stdout.write(`${command.help.trim()}\n`);
-    return 0;
-  }
   try {
+    const command = await entry.load();
+    if (rest.includes("--help") || rest.includes("-h")) {
+      context.stdout.write(`${command.help.trim()}\n`);
+      return 0;
+    }
     return await command.run({ ...context, argv: rest });
   } catch (error) {
     return reportError(error, context);

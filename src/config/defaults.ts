@@ -1,3 +1,4 @@
+import { DEFAULT_REPLAY_OPTIONS } from "../stats/changepoints/replay.js";
 import type { RepositoryConfig } from "./types.js";
 
 /** The config used when a repository has no `maat.toml`: one local runner, files in the repository. */
@@ -5,8 +6,11 @@ export const DEFAULT_CONFIG: Readonly<RepositoryConfig> = Object.freeze({
   descriptors: ["benchmarks/**/*.toml"],
   runners: { default: ["self-hosted", "linux"], rules: [] },
   results: { dir: ".maat/results" },
+  data: { parallel: 4, retries: 4, stallTimeoutMs: 60_000 },
+  s3: { buckets: {} },
+  telemetry: { enabled: true, intervalMs: 1000, nvidiaSmi: "nvidia-smi" },
   baselines: { dir: "baselines", maxRuns: 100, commit: "push" },
-  compare: { failOnRegression: true, confirmRepetitions: 0, persistence: 2 },
+  compare: { failOnRegression: true, confirmRepetitions: 0, persistence: DEFAULT_REPLAY_OPTIONS.persistence },
   issues: { labels: ["performance-regression"], assignees: [], closeAfterGoodRuns: 2 },
   pullRequests: { runAllLabel: "benchmark:all", trustLabel: "benchmark:trusted", comment: true },
   run: {},

@@ -3,6 +3,8 @@
  * forms of the TOML keys; defaults are filled in (see DEFAULT_CONFIG and docs/config.md).
  */
 
+import type { S3Config } from "../storage/s3-settings.js";
+
 export type Backend = "local" | "docker" | "kubernetes";
 
 /** When the Docker runner pulls an image: only when absent (default), before every run, or never. */
@@ -32,7 +34,28 @@ export interface RepositoryConfig {
   /** Globs of descriptor files, relative to the repository root. */
   descriptors: string[];
   runners: { default: string[]; rules: RunnerRule[] };
-  results: { dir: string };
+  results: {
+    dir: string;
+    /** Where receipts are kept beyond this machine: "s3://bucket/prefix" or a folder; unset: only `dir`. */
+    store?: string;
+  };
+  /** Data sources: where they are cached and how they are fetched. */
+  data: {
+    /** Cache folder, absolute or relative to the repository root; unset: $XDG_CACHE_HOME/maat/data. */
+    cacheDir?: string;
+    parallel: number;
+    retries: number;
+    stallTimeoutMs: number;
+  };
+  /** How s3:// URLs (data sources, the results store) are reached. */
+  s3: S3Config;
+  /** GPU and process sampling while benchmarks run. */
+  telemetry: {
+    enabled: boolean;
+    intervalMs: number;
+    /** The nvidia-smi executable (a name on PATH or a path). */
+    nvidiaSmi: string;
+  };
   baselines: {
     dir: string;
     maxRuns: number;

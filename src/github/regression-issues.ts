@@ -9,8 +9,9 @@ export interface MetricHealth {
   /** Hardware key slug: regressions are tracked per hardware. */
   hardware: string;
   /**
-   * `regression`: a change that held (opens or updates the issue). `suspected`: seen in this run
-   * only; it updates an open issue but opens none, since a one-off outlier reverts on its own.
+   * `regression`: a change the gate replay confirmed as a step (opens or updates the issue).
+   * `suspected`: not confirmed yet; it updates an open issue but opens none, since a one-off
+   * outlier reverts on its own.
    */
   state: "regression" | "suspected" | "healthy";
   /** Markdown with the numbers of this run (baseline, this run, change, CI). */

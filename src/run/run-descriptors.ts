@@ -52,6 +52,7 @@ export async function runDescriptors(options: RunDescriptorsOptions): Promise<Be
       backend: options.backend ?? runnerFor(config, descriptor).backend,
       config,
       env: options.env,
+      repoRoot: options.repoRoot,
       ...(options.kubernetes === undefined ? {} : { kubernetes: options.kubernetes }),
       ...(options.source.commit === undefined ? {} : { commit: options.source.commit }),
       checkout: {

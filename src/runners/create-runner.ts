@@ -1,7 +1,9 @@
 import os from "node:os";
 import path from "node:path";
 import type { RepositoryConfig } from "../config/types.js";
+import { dataSettingsFrom } from "../data/data-settings.js";
 import type { BackendInfo } from "../results/receipt-types.js";
+import { s3SettingsFor } from "../storage/s3-settings.js";
 import type { CheckoutInfo } from "./code-placement.js";
 import { createLocalRunner, DOCKER_IMAGE_NOTE } from "./local/local-runner.js";
 import type { Runner } from "./runner.js";
@@ -16,6 +18,8 @@ export interface RunnerChoice {
   kubernetes?: { kubeconfig?: string; context?: string; namespace?: string };
   /** Recorded on the cluster objects. */
   commit?: string;
+  /** Resolves a relative data cache folder; default: the working directory. */
+  repoRoot?: string;
   /** The repository the descriptors come from: mounted (Docker) or bundled (Kubernetes) in script mode. */
   checkout?: CheckoutInfo;
 }
@@ -27,7 +31,13 @@ export interface RunnerChoice {
 export async function createRunner(choice: RunnerChoice): Promise<{ runner: Runner; backend: BackendInfo }> {
   if (choice.backend === "local") {
     return {
-      runner: createLocalRunner(),
+      runner: createLocalRunner({
+        data: dataSettingsFrom(choice.config, {
+          repoRoot: choice.repoRoot ?? process.cwd(),
+          env: choice.env,
+        }),
+        telemetry: choice.config.telemetry,
+      }),
       backend: { kind: "local", dockerImageUsed: false, note: DOCKER_IMAGE_NOTE },
     };
   }
@@ -37,6 +47,7 @@ export async function createRunner(choice: RunnerChoice): Promise<{ runner: Runn
     const runner = createDockerRunner({
       cli: createDockerCli(docker.cli, choice.env),
       docker,
+      data: dataSettingsFrom(choice.config, { repoRoot: choice.repoRoot ?? process.cwd(), env: choice.env }),
       ...(choice.checkout === undefined ? {} : { checkout: choice.checkout }),
     });
     return { runner, backend: runner.backendInfo?.() ?? { kind: "docker", dockerImageUsed: true } };
@@ -68,12 +79,14 @@ export async function createRunner(choice: RunnerChoice): Promise<{ runner: Runn
         ? {}
         : {
             store: async () => {
-              // Only a bundle over the ConfigMap limit loads the AWS SDK; it finds credentials as the AWS CLI does.
-              const [{ S3Client }, { createS3CodeStore }] = await Promise.all([
-                import("@aws-sdk/client-s3"),
+              // Only a bundle over the ConfigMap limit loads the S3 SDK, through the one S3 client factory.
+              const [{ createS3Client }, { createS3CodeStore }, { codeBundleLocation }] = await Promise.all([
+                import("../storage/s3-client.js"),
                 import("./kubernetes/code/s3-code-store.js"),
+                import("./kubernetes/code/code-store.js"),
               ]);
-              return createS3CodeStore(bucket, new S3Client({}));
+              const settings = s3SettingsFor(choice.config.s3, codeBundleLocation(bucket, "").bucket);
+              return createS3CodeStore(bucket, createS3Client(settings, { env: choice.env }));
             },
           }),
     }),

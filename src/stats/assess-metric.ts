@@ -1,26 +1,33 @@
-import { estimateBaseline } from "./baseline-estimate.js";
-import { bootstrapRelativeChange } from "./bootstrap.js";
-import { normalCdf, studentTQuantile } from "./distributions.js";
-import { testAgainstRuns } from "./run-level-test.js";
+import { chooseScale } from "./analysis-scale.js";
+import { type BaselineEstimate, estimateBaseline } from "./baseline-estimate.js";
+import { studentTQuantile } from "./distributions.js";
+import { type RunLevelTest, testAgainstRuns } from "./run-level-test.js";
 import type { ComparisonPolicy, MetricComparison, MetricComparisonInput } from "./types.js";
 
-/** One metric before the verdict: either settled (no test possible) or tested, awaiting FDR adjustment. */
-export interface MetricAssessment {
-  comparison: MetricComparison;
-  tested: boolean;
-  /** The configured sigma threshold, and the distance it demands given the run count (see `effectiveSigma`). */
+/** Everything the verdict needs about a metric that was tested. */
+export interface TestedMetric {
+  estimate: BaselineEstimate;
+  test: RunLevelTest;
+  repetitions: number;
+  /** The thresholds in force, and on the analysis scale on the side of the change. */
   sigma: number;
-  effectiveSigma: number;
   minEffect: number;
+  minEffectDifference: number;
+  sigmaDistance: number;
 }
 
-/** Power used for the test's share of the noise floor. */
-const NOISE_FLOOR_POWER = 0.8;
+/** One metric before the verdict: settled (no test possible) or tested, awaiting the FDR adjustment. */
+export interface MetricAssessment {
+  comparison: MetricComparison;
+  family: string;
+  tested?: TestedMetric;
+}
 
 /** Everything about one metric that does not depend on the other metrics of the comparison. */
 export function assessMetric(input: MetricComparisonInput, policy: ComparisonPolicy): MetricAssessment {
   const sigma = input.thresholds.sigma ?? policy.sigma;
   const minEffect = input.thresholds.minEffect ?? policy.minEffect;
+  const family = input.family ?? input.benchmarkId;
   const base: MetricComparison = {
     benchmarkId: input.benchmarkId,
     metric: input.metric,
@@ -33,13 +40,7 @@ export function assessMetric(input: MetricComparisonInput, policy: ComparisonPol
     verdict: MetricComparison["verdict"],
     reason: string,
     extra: Partial<MetricComparison> = {},
-  ) => ({
-    comparison: { ...base, ...extra, verdict, reason },
-    tested: false,
-    sigma,
-    effectiveSigma: sigma,
-    minEffect,
-  });
+  ): MetricAssessment => ({ comparison: { ...base, ...extra, verdict, reason }, family });
   const values = input.candidate;
   if (input.candidateFailure !== undefined) return settled("failed", input.candidateFailure);
   if (values.length === 0) return settled("failed", "the candidate produced no values for this metric");
@@ -58,10 +59,16 @@ export function assessMetric(input: MetricComparisonInput, policy: ComparisonPol
       `baseline has ${runs} run${runs === 1 ? "" : "s"}, needs ${policy.minBaselineRuns}`,
       {
         candidate,
+        advice: `run the benchmark ${policy.minBaselineRuns - runs} more time(s) and fold the runs into the baseline`,
       },
     );
   }
-  const estimate = estimateBaseline(input.history, policy.window);
+  const recent = input.history.slice(-Math.max(1, policy.window));
+  const scale = chooseScale(
+    recent.map((r) => r.summary.mean),
+    values,
+  );
+  const estimate = estimateBaseline(recent, policy.window, scale);
   const baseline = {
     runs: estimate.runs,
     level: estimate.level,
@@ -75,44 +82,38 @@ export function assessMetric(input: MetricComparisonInput, policy: ComparisonPol
       baseline,
     });
   }
-  const difference = candidate.mean - estimate.level;
-  const sideSigma = difference < 0 ? estimate.lowerSigma : estimate.upperSigma;
-  const threshold = effectiveSigma(sigma, estimate.runs);
-  const scale = Math.abs(estimate.level);
   const test = testAgainstRuns(values, estimate);
-  const runEffectSd = Math.sqrt(
-    values.length >= 2 || estimate.withinVariance === undefined
-      ? estimate.betweenVariance
-      : estimate.betweenVariance + estimate.withinVariance,
-  );
-  const relativeChangeCi = bootstrapRelativeChange(
-    { candidate: values, sortedRunMeans: estimate.sortedRunMeans, runEffectSd },
-    { resamples: policy.bootstrapResamples, confidence: policy.confidence, seed: policy.seed },
-  );
+  const sideSpread = test.difference < 0 ? estimate.lowerSpread : estimate.upperSpread;
+  const halfWidth = studentTQuantile(1 - (1 - policy.confidence) / 2, test.df) * test.standardError;
+  const toRelative = (difference: number) => scale.relative(difference, estimate.level);
   const detectable =
-    (studentTQuantile(1 - policy.fdr / 2, test.df) + studentTQuantile(NOISE_FLOOR_POWER, test.df)) *
+    (studentTQuantile(1 - policy.alpha / 2, test.df) + studentTQuantile(policy.power, test.df)) *
     test.standardError;
+  const minEffectDifference = scale.difference(minEffect, estimate.level);
   const comparison: MetricComparison = {
     ...base,
     baseline,
     candidate,
-    relativeChange: difference / scale,
-    relativeChangeCi,
-    sigmas: difference / sideSigma,
-    test: { name: test.name, pValue: test.pValue },
-    noiseFloor: Math.max(minEffect, (threshold * sideSigma) / scale, detectable / scale),
+    relativeChange: toRelative(test.difference),
+    relativeChangeCi: [toRelative(test.difference - halfWidth), toRelative(test.difference + halfWidth)],
+    scale: scale.kind,
+    sigmas: test.difference / sideSpread,
+    test: { name: test.name, pValue: test.pValue, df: test.df },
+    noiseFloor: Math.max(minEffect, toRelative(sigma * sideSpread), toRelative(detectable)),
   };
-  return { comparison, tested: true, sigma, effectiveSigma: threshold, minEffect };
-}
-
-/**
- * `sigma` read on a Student-t scale: the distance with the same one-sided tail probability
- * as `sigma` normal sigmas, for a new run judged against k runs whose spread is itself
- * estimated (prediction interval, df = k - 1). 30 runs: 3 -> 3.45; 5 runs: 3 -> 7.9.
- */
-export function effectiveSigma(sigma: number, runs: number): number {
-  if (runs < 2) return Number.POSITIVE_INFINITY;
-  return studentTQuantile(normalCdf(sigma), runs - 1) * Math.sqrt(1 + 1 / runs);
+  return {
+    comparison,
+    family,
+    tested: {
+      estimate,
+      test,
+      repetitions: values.length,
+      sigma,
+      minEffect,
+      minEffectDifference,
+      sigmaDistance: sigma * sideSpread,
+    },
+  };
 }
 
 function describeCandidate(

@@ -1,88 +1,159 @@
 import { median } from "simple-statistics";
+import { type AnalysisScale, chooseScale } from "./analysis-scale.js";
+import { studentTQuantile } from "./distributions.js";
 import { RELATIVE_SPREAD_FLOOR } from "./policy.js";
 import { MAD_TO_SIGMA, robustSigma } from "./robust.js";
 import type { BaselineRun } from "./types.js";
 
-/** What the recent baseline window says about a metric, at the level of runs. */
+/**
+ * What the recent baseline window says about a metric. Two levels of variation: runs (the
+ * unit: a run on a shared machine drifts as a whole) and repetitions within a run.
+ */
 export interface BaselineEstimate {
+  scale: AnalysisScale;
   runs: number;
-  /** Run means of the window, oldest first, and sorted. */
+  /** Run means of the window, oldest first, and sorted (original units). */
   runMeans: number[];
   sortedRunMeans: number[];
-  /** Median of the run means: the level a candidate is compared with. */
-  level: number;
-  /** Mean and sample standard deviation of the run means. */
-  mean: number;
-  sigma: number;
-  /** 1.4826 · MAD of the run means, floored (see `floorSpread`). */
-  robustSigma: number;
-  /**
-   * The same from the deviations below / above the level only (the "double MAD"): a latency's
-   * long upper tail must not be judged by its short lower one.
-   */
-  lowerSigma: number;
-  upperSigma: number;
-  /** Pooled within-run variance and its degrees of freedom; undefined when no run has two values. */
+  /** Run means on the analysis scale. */
+  points: number[];
+  /** Runs set aside as outliers (see `outlierRunIndices`); the centre and spread are those of the others. */
+  outlierRuns: number[];
+  /** Mean and sample sd (floored) of the points that are not outliers. */
+  center: number;
+  spread: number;
+  /** Degrees of freedom of `spread`: kept runs - 1. */
+  spreadDf: number;
+  /** Variance of `center` as an estimate of the level, in units of spread²: 1 / kept runs. */
+  centerVarianceFactor: number;
+  /** Double-MAD spreads of the points below / above the centre, floored: the sigma rule judges a side by itself. */
+  lowerSpread: number;
+  upperSpread: number;
+  /** Pooled within-run variance on the analysis scale and its degrees of freedom; undefined when no run repeats. */
   withinVariance: number | undefined;
   withinDf: number;
   /** Mean repetitions per run. */
   meanRepetitions: number;
-  /** Run-to-run variance beyond what within-run noise explains (drift of shared runners). */
-  betweenVariance: number;
+  /** The level a candidate is compared with, in original units (centre transformed back). */
+  level: number;
+  /** Mean and sample sd of the run means, and their MAD sigma (floored), in original units, for display. */
+  mean: number;
+  sigma: number;
+  robustSigma: number;
 }
 
-/** Summarizes the last `window` runs of a non-empty history. */
-export function estimateBaseline(history: readonly BaselineRun[], window: number): BaselineEstimate {
+/** Summarizes the last `window` runs of a non-empty history on `scale` (chosen from the runs when omitted). */
+export function estimateBaseline(
+  history: readonly BaselineRun[],
+  window: number,
+  scale?: AnalysisScale,
+): BaselineEstimate {
   const runs = history.slice(-Math.max(1, window));
   const runMeans = runs.map((r) => r.summary.mean);
-  const sortedRunMeans = [...runMeans].sort((a, b) => a - b);
-  const k = runMeans.length;
-  const level = median(sortedRunMeans);
-  let sum = 0;
-  for (const m of runMeans) sum += m;
-  const mean = sum / k;
-  let squares = 0;
-  for (const m of runMeans) squares += (m - mean) ** 2;
-  const sigma = k > 1 ? Math.sqrt(squares / (k - 1)) : 0;
+  const on = scale ?? chooseScale(runMeans, []);
+  const points = runMeans.map(on.forward);
+  const k = points.length;
+
   let withinSquares = 0;
   let withinDf = 0;
   let repetitions = 0;
   for (const run of runs) {
     repetitions += run.summary.n;
     if (run.summary.n < 2) continue;
-    withinSquares += run.summary.stddev ** 2 * (run.summary.n - 1);
+    withinSquares += on.withinVariance(run.summary.mean, run.summary.stddev) * (run.summary.n - 1);
     withinDf += run.summary.n - 1;
   }
   const withinVariance = withinDf > 0 ? withinSquares / withinDf : undefined;
   const meanRepetitions = repetitions / k;
-  const standardErrorOfRun = withinVariance === undefined ? 0 : withinVariance / meanRepetitions;
-  const betweenVariance =
-    withinVariance === undefined ? sigma * sigma : Math.max(0, sigma * sigma - standardErrorOfRun);
-  const floor = (spread: number) => floorSpread(spread, level, Math.sqrt(standardErrorOfRun));
-  const below = runMeans.filter((m) => m <= level).map((m) => level - m);
-  const above = runMeans.filter((m) => m >= level).map((m) => m - level);
+
+  const outlierRuns = outlierRunIndices(points);
+  const kept = outlierRuns.length === 0 ? points : points.filter((_, i) => !outlierRuns.includes(i));
+  const center = average(kept);
+  const level = on.kind === "log" ? Math.exp(center) : center;
+  // A spread below what the runs' own repetitions allow, or below 0.1% of the level, is luck
+  // or quantization, never precision: floor it so no change becomes infinitely many sigmas.
+  const floor = (spread: number) =>
+    Math.max(
+      spread,
+      withinVariance === undefined ? 0 : Math.sqrt(withinVariance / meanRepetitions),
+      on.difference(RELATIVE_SPREAD_FLOOR, level),
+    );
+  const spread = floor(sampleSd(kept));
+  const below = kept.filter((p) => p <= center).map((p) => center - p);
+  const above = kept.filter((p) => p >= center).map((p) => p - center);
+
+  const runMeanAverage = average(runMeans);
   return {
+    scale: on,
     runs: k,
     runMeans,
-    sortedRunMeans,
-    level,
-    mean,
-    sigma,
-    robustSigma: floor(robustSigma(runMeans)),
-    lowerSigma: floor(MAD_TO_SIGMA * median(below)),
-    upperSigma: floor(MAD_TO_SIGMA * median(above)),
+    sortedRunMeans: [...runMeans].sort((a, b) => a - b),
+    points,
+    outlierRuns,
+    center,
+    spread,
+    spreadDf: Math.max(1, kept.length - 1),
+    centerVarianceFactor: 1 / kept.length,
+    lowerSpread: floor(below.length > 0 ? MAD_TO_SIGMA * median(below) : 0),
+    upperSpread: floor(above.length > 0 ? MAD_TO_SIGMA * median(above) : 0),
     withinVariance,
     withinDf,
     meanRepetitions,
-    betweenVariance,
+    level,
+    mean: runMeanAverage,
+    sigma: sampleSd(runMeans),
+    robustSigma: Math.max(robustSigma(runMeans), RELATIVE_SPREAD_FLOOR * Math.abs(level)),
   };
 }
 
+function average(values: readonly number[]): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+function sampleSd(values: readonly number[]): number {
+  if (values.length < 2) return 0;
+  const m = average(values);
+  let squares = 0;
+  for (const v of values) squares += (v - m) ** 2;
+  return Math.sqrt(squares / (values.length - 1));
+}
+
+/** Fewest runs before any is set aside: below it, one odd run cannot be told from a wide spread. */
+const MIN_RUNS_FOR_OUTLIERS = 8;
+/** Chance that normal runs lose one to the outlier test (generalized ESD's level). */
+const OUTLIER_TEST_LEVEL = 0.01;
+
 /**
- * A MAD of run means can be 0 (identical values) or below what the runs' own noise allows;
- * either would make every change "infinitely many sigmas". Floor it at the standard error of a
- * run mean without any drift, and at 0.1% of the level.
+ * Runs far from the others: a single hiccup (a noisy neighbour) would inflate the spread and
+ * blind the gate until it leaves the window. Rosner's generalized ESD test (1983) at 1%, for up
+ * to one run in ten: normal spread is trimmed in only 1% of windows, so the test stays
+ * calibrated (test/stats/calibration.test.ts), while a run 2x off the others is set aside.
  */
-export function floorSpread(spread: number, level: number, withinRunError: number): number {
-  return Math.max(spread, withinRunError, RELATIVE_SPREAD_FLOOR * Math.abs(level));
+export function outlierRunIndices(points: readonly number[]): number[] {
+  const k = points.length;
+  const most = Math.floor(k / 10);
+  if (k < MIN_RUNS_FOR_OUTLIERS || most === 0) return [];
+  const remaining = points.map((value, index) => ({ value, index }));
+  const removed: number[] = [];
+  let outliers = 0;
+  for (let i = 1; i <= most; i++) {
+    const values = remaining.map((r) => r.value);
+    const mean = average(values);
+    const sd = sampleSd(values);
+    if (sd === 0) break;
+    let far = 0;
+    for (let j = 1; j < remaining.length; j++) {
+      if (Math.abs(remaining[j]!.value - mean) > Math.abs(remaining[far]!.value - mean)) far = j;
+    }
+    const statistic = Math.abs(remaining[far]!.value - mean) / sd;
+    removed.push(remaining[far]!.index);
+    remaining.splice(far, 1);
+    const n = k - i + 1;
+    const t = studentTQuantile(1 - OUTLIER_TEST_LEVEL / (2 * n), n - 2);
+    const critical = ((n - 1) * t) / Math.sqrt((n - 2 + t * t) * n);
+    if (statistic > critical) outliers = i;
+  }
+  return removed.slice(0, outliers);
 }

@@ -6,8 +6,9 @@ import type { ComparisonPolicy, MetricComparison, MetricComparisonInput } from "
 
 /**
  * Compares each metric of a candidate run with its baseline history and returns one verdict per
- * metric, in input order. The p-values of all tested metrics form one Benjamini-Hochberg family,
- * so many unchanged metrics do not add up to a false alarm.
+ * metric, in input order. Each benchmark's tested metrics (its `family`) form one
+ * Benjamini-Hochberg family: many unchanged metrics of a benchmark do not add up to a false
+ * alarm, and a real shift is not drowned by thousands of metrics of other benchmarks.
  *
  * @example
  * const [result] = compareMetrics([{ benchmarkId: "resnet", metric: "throughput", unit: "img/s",
@@ -20,11 +21,21 @@ export function compareMetrics(
 ): MetricComparison[] {
   const resolved = resolvePolicy(policy);
   const assessments = inputs.map((input) => assessMetric(input, resolved));
-  const tested = assessments.filter((a) => a.tested);
-  const adjusted = adjustBenjaminiHochberg(tested.map((a) => a.comparison.test!.pValue));
-  const byAssessment = new Map(tested.map((a, i) => [a, adjusted[i]!]));
-  return assessments.map((a) => {
-    const p = byAssessment.get(a);
-    return p === undefined ? a.comparison : decideVerdict(a, p, resolved);
+  const families = new Map<string, number[]>();
+  assessments.forEach((a, i) => {
+    if (a.tested === undefined) return;
+    const members = families.get(a.family);
+    if (members === undefined) families.set(a.family, [i]);
+    else members.push(i);
   });
+  const adjusted = new Map<number, number>();
+  for (const members of families.values()) {
+    const pValues = adjustBenjaminiHochberg(members.map((i) => assessments[i]!.comparison.test!.pValue));
+    members.forEach((index, j) => {
+      adjusted.set(index, pValues[j]!);
+    });
+  }
+  return assessments.map((a, i) =>
+    a.tested === undefined ? a.comparison : decideVerdict(a.comparison, a.tested, adjusted.get(i)!, resolved),
+  );
 }

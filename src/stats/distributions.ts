@@ -61,6 +61,13 @@ export function studentTTwoSidedP(t: number, df: number): number {
   return Math.min(1, regularizedIncompleteBeta(df / (df + t * t), df / 2, 0.5));
 }
 
+/** P(F >= f) for Snedecor's F with (d1, d2) degrees of freedom. */
+export function fisherUpperTail(f: number, d1: number, d2: number): number {
+  if (!(f > 0)) return 1;
+  if (!Number.isFinite(f)) return 0;
+  return regularizedIncompleteBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
+}
+
 const quantileCache = new Map<string, number>();
 
 /** The value q with P(T <= q) = p; Newton's method from the Cornish-Fisher expansion. Memoized. */

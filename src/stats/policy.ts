@@ -5,21 +5,25 @@ import type { ComparisonPolicy } from "./types.js";
  * docs/statistics.md): the run-level test at the FDR, the sigma rule, and the minimum effect.
  */
 export const DEFAULT_POLICY: Readonly<ComparisonPolicy> = Object.freeze({
-  // 3 robust sigmas of run-to-run spread: chance alone passes it ~0.1% of the time for normal
-  // noise and ~3% for heavy tails (t, 3 df); the test and the minimum effect must agree too, so
-  // 4 would only raise the noise floor by a third without buying calibration.
+  // 3 robust sigmas of run-to-run spread: a change must also be large against the drift a
+  // machine shows between runs, not only significant. Small-sample uncertainty is the test's
+  // job (its degrees of freedom), so the rule is not inflated for few runs.
   sigma: 3,
   // 2%: below what shared CI runners reproduce day to day, and below what most teams act on;
   // a metric that matters at 0.5% sets thresholds.minEffect.
   minEffect: 0.02,
-  // 5% of the metrics called changed may be false: the usual q, applied across all metrics of
-  // one comparison so a suite of 200 metrics does not fail by chance.
+  // Each metric's test at 1%: at zero change no more than 1 run in 100 is flagged by chance,
+  // whatever the drift (the prediction t is exact for a new run; see run-level-test.ts).
+  alpha: 0.01,
+  // 5% of the metrics called changed within one benchmark may be false: the usual q. Applied
+  // per benchmark, not across every metric of a run, so a real shift in one benchmark is not
+  // drowned by 10,000 unrelated metrics elsewhere.
   fdr: 0.05,
   // 3 runs is the least that gives a spread with two degrees of freedom; fewer is a guess.
   minBaselineRuns: 3,
   confidence: 0.95,
-  // 2,000 resamples put the Monte Carlo error of a 95% percentile bound near 0.5 of a percentile.
-  bootstrapResamples: 2000,
+  // Power at which the noise floor is stated: the change this baseline catches 4 times in 5.
+  power: 0.8,
   seed: 20240607,
   // The last 30 accepted runs: long enough for a spread with 29 df, short enough to follow
   // slow infrastructure drift.

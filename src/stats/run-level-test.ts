@@ -1,88 +1,94 @@
 import type { BaselineEstimate } from "./baseline-estimate.js";
-import { mannWhitneyU } from "./mann-whitney.js";
-import { RELATIVE_SPREAD_FLOOR } from "./policy.js";
-import { hasOutliers } from "./robust.js";
+import { fisherUpperTail } from "./distributions.js";
 import { satterthwaiteTTest, type VarianceTerm } from "./welch.js";
 
 export interface RunLevelTest {
-  name: "welch-t" | "mann-whitney-u" | "sigma-rule";
+  /** "prediction-t"; "robust-prediction-t" when outlier runs were set aside. */
+  name: "prediction-t" | "robust-prediction-t";
+  /** Candidate minus baseline centre, on the analysis scale. */
+  difference: number;
   /** Two-sided. */
   pValue: number;
-  /** Standard error of the difference and its degrees of freedom, for the noise floor. */
+  /** Standard error of the difference and its degrees of freedom. */
   standardError: number;
   df: number;
+  /** True when the candidate's repetitions are significantly noisier than the baseline's (their own variance was used). */
+  noisierCandidate: boolean;
+  /** Share of the variance that the candidate's repetitions contribute: what more repetitions can shrink. */
+  repetitionShare: number;
 }
 
+/** A candidate noisier than this (F test, one-sided) brings its own within-run variance. */
+const NOISIER_CANDIDATE_P = 0.01;
+
 /**
- * Tests the candidate run against the baseline's runs. The unit is the run: the baseline is its
- * run means, never its pooled repetitions, and the candidate's mean carries the between-run
- * variance the baseline shows, because one run on a shared runner drifts as a whole.
+ * Is one new run (the candidate) from the same population as the baseline's runs? The
+ * prediction t test of a two-level model: the variance of the difference is the error of the
+ * baseline centre plus the variance of one new run mean, and a run mean varies with the run's
+ * own drift (between-run variance) and its repetitions' noise (within-run variance / n):
  *
- * - one candidate value: "sigma-rule", the prediction t test of a new run mean (df k - 1);
- * - outliers (beyond 4.5 robust sigmas) in the run means or in 5+ candidate repetitions:
- *   "mann-whitney-u" between the candidate's repetitions and the run means, whose p-value is
- *   the larger of the rank test's and the run-level t test's (both must reject);
- * - otherwise "welch-t": Welch's test with a third, between-run variance term (Satterthwaite df).
+ *   Var = spread²·c + spread² + within·(1/n - 1/m)
+ *
+ * where spread² is the variance of the baseline's run means (they already carry within/m),
+ * c = 1/k (π/2k for a median) and m the baseline's repetitions per run. With n = m this is
+ * the exact prediction interval of a new observation, t with k - 1 degrees of freedom, valid
+ * whatever the share of drift; Satterthwaite's df otherwise. Repetitions cannot add degrees of
+ * freedom to the drift term without assuming the drift is small (pooled tests reach 3-4% false
+ * alarms at a nominal 1% with 3 runs: docs/statistics.md), so they enter only where they are
+ * the honest source: the candidate's own noise and a floor (a run mean never varies less than
+ * its repetitions allow). The variance always comes from the baseline history, so p-values are
+ * not capped by a handful of candidate repetitions, unless the candidate is significantly
+ * noisier than the baseline (F test at 1%): then its own variance is used.
  */
 export function testAgainstRuns(candidate: readonly number[], baseline: BaselineEstimate): RunLevelTest {
+  const scale = baseline.scale;
   const n = candidate.length;
-  let candidateMean = 0;
-  for (const v of candidate) candidateMean += v;
-  candidateMean /= n;
-  const t = runLevelT(candidate, candidateMean, baseline, baseline.mean, baseline.sigma);
-  if (n >= 2 && (hasOutliers(baseline.runMeans) || hasOutliers(candidate))) {
-    // The rank test sees only the candidate's own repetitions, not its run's drift, so it may
-    // veto a change but never call one alone: the run-level t must agree, on robust estimates
-    // (median and MAD of run means) so the outlier that chose this path cannot blunt it.
-    const robust = runLevelT(candidate, candidateMean, baseline, baseline.level, baseline.robustSigma);
-    const rank = mannWhitneyU(candidate, baseline.runMeans);
-    return {
-      name: "mann-whitney-u",
-      pValue: Math.max(rank.pValue, robust.pValue),
-      standardError: robust.standardError,
-      df: robust.df,
-    };
-  }
-  return { name: n >= 2 ? "welch-t" : "sigma-rule", ...t };
-}
+  let mean = 0;
+  for (const v of candidate) mean += v;
+  mean /= n;
+  const difference = scale.forward(mean) - baseline.center;
 
-/**
- * The candidate's mean against the baseline's `center`, with the variance of a difference of one
- * new run and k runs: the baseline's error (spread²/k), the new run's own offset (between-run
- * variance) and its within-run noise over its repetitions. Within-run noise is the baseline's
- * pooled estimate unless the candidate's own is larger: a lucky, tight candidate with 2 df must
- * not shrink the error.
- */
-function runLevelT(
-  candidate: readonly number[],
-  candidateMean: number,
-  baseline: BaselineEstimate,
-  center: number,
-  spread: number,
-): { pValue: number; standardError: number; df: number } {
-  const n = candidate.length;
-  const k = baseline.runs;
-  const terms: VarianceTerm[] = [{ variance: (spread * spread) / k, df: k - 1 }];
+  const spreadSquared = baseline.spread * baseline.spread;
+  const terms: VarianceTerm[] = [
+    { variance: spreadSquared * (1 + baseline.centerVarianceFactor), df: baseline.spreadDf },
+  ];
   const within = baseline.withinVariance;
-  if (within === undefined) {
-    // No within-run noise known: a new run mean varies like any baseline run mean.
-    terms.push({ variance: spread * spread, df: k - 1 });
-  } else {
-    terms.push({ variance: Math.max(0, spread * spread - within / baseline.meanRepetitions), df: k - 1 });
-    const own = n >= 2 ? sampleVariance(candidate, candidateMean) : 0;
-    terms.push(
-      own > within ? { variance: own / n, df: n - 1 } : { variance: within / n, df: baseline.withinDf },
-    );
+  let noisierCandidate = false;
+  let candidateWithin = within;
+  if (n >= 2 && within !== undefined) {
+    const own = scale.withinVariance(mean, sampleSd(candidate, mean));
+    if (own > within && fisherUpperTail(own / within, n - 1, baseline.withinDf) < NOISIER_CANDIDATE_P) {
+      noisierCandidate = true;
+      candidateWithin = own;
+      terms.push({ variance: own / n, df: n - 1 });
+      terms.push({ variance: -within / baseline.meanRepetitions, df: baseline.withinDf });
+    }
   }
-  const floor = RELATIVE_SPREAD_FLOOR * Math.abs(baseline.level);
-  const total = terms.reduce((sum, term) => sum + term.variance, 0);
-  if (total < floor * floor) terms.push({ variance: floor * floor - total, df: 1e9 });
-  const t = satterthwaiteTTest(candidateMean - center, terms);
-  return { pValue: t.pValue, standardError: Math.sqrt(Math.max(total, floor * floor)), df: t.df };
+  if (!noisierCandidate && within !== undefined && n !== baseline.meanRepetitions) {
+    terms.push({ variance: within * (1 / n - 1 / baseline.meanRepetitions), df: baseline.withinDf });
+  }
+  let total = 0;
+  for (const term of terms) total += term.variance;
+  // A run mean never varies less than its own repetitions allow, nor the centre less than k such runs.
+  const minimum =
+    within === undefined || candidateWithin === undefined
+      ? 0
+      : candidateWithin / n + (within / baseline.meanRepetitions) * baseline.centerVarianceFactor;
+  const variance = Math.max(total, minimum);
+  const t = satterthwaiteTTest(difference, terms, variance);
+  return {
+    name: baseline.outlierRuns.length > 0 ? "robust-prediction-t" : "prediction-t",
+    difference,
+    pValue: t.pValue,
+    standardError: Math.sqrt(variance),
+    df: t.df,
+    noisierCandidate,
+    repetitionShare: candidateWithin === undefined || variance === 0 ? 0 : candidateWithin / n / variance,
+  };
 }
 
-function sampleVariance(values: readonly number[], mean: number): number {
+function sampleSd(values: readonly number[], mean: number): number {
   let squares = 0;
   for (const v of values) squares += (v - mean) ** 2;
-  return squares / (values.length - 1);
+  return Math.sqrt(squares / (values.length - 1));
 }

@@ -35,15 +35,16 @@ export interface ComparisonPolicy {
   sigma: number;
   /** Minimum relative change worth calling (0.02 = 2%). */
   minEffect: number;
-  /** False-discovery rate across all metrics of one comparison (Benjamini-Hochberg q). */
+  /** Level of each metric's test: the false-positive rate at zero change. */
+  alpha: number;
+  /** False-discovery rate among the metrics of one benchmark (Benjamini-Hochberg q). */
   fdr: number;
   /** Fewer baseline runs than this: `inconclusive` (or `no-baseline` when zero). */
   minBaselineRuns: number;
   /** Confidence level of reported intervals. */
   confidence: number;
-  bootstrapResamples: number;
-  /** Seed of every random choice (bootstrap, permutations): same input, same output. */
-  seed: number;
+  /** Power at which the noise floor (the smallest change this baseline can call) is stated. */
+  power: number;
   /** How many recent baseline runs feed the level, spread and two-sample test. */
   window: number;
 }
@@ -61,6 +62,8 @@ export interface MetricComparisonInput {
   candidate: number[];
   /** Set when the candidate could not produce the metric (failed run, missing/NaN values). */
   candidateFailure?: string;
+  /** Metrics whose false-discovery rate is controlled together; default: the benchmark id. */
+  family?: string;
 }
 
 export interface MetricComparison {
@@ -73,14 +76,24 @@ export interface MetricComparison {
   reason: string;
   baseline?: { runs: number; level: number; mean: number; sigma: number; robustSigma: number };
   candidate?: { n: number; mean: number; ciLow: number; ciHigh: number };
-  /** (candidate - baseline) / baseline, and its bootstrap confidence interval. */
+  /** candidate / baseline level - 1, and its confidence interval (from the same test as the verdict). */
   relativeChange?: number;
   relativeChangeCi?: [number, number];
-  /** Distance from the baseline level in robust sigmas (signed: positive = larger value). */
+  /** "log" for positive metrics (changes are ratios), "linear" otherwise; see analysis-scale.ts. */
+  scale?: "log" | "linear";
+  /** Distance from the baseline level in robust sigmas of run-to-run spread (signed: positive = larger value). */
   sigmas?: number;
-  test?: { name: "welch-t" | "mann-whitney-u" | "sigma-rule"; pValue: number; adjustedPValue?: number };
-  /** Smallest relative change this baseline and repetition count could detect. */
+  test?: {
+    name: "prediction-t" | "robust-prediction-t";
+    pValue: number;
+    df: number;
+    /** Benjamini-Hochberg adjusted within the benchmark. */
+    adjustedPValue?: number;
+  };
+  /** Smallest relative change this baseline and repetition count could call (at `power`). */
   noiseFloor?: number;
+  /** For `inconclusive`: what would decide it ("about 9 baseline runs", "a quieter machine"). */
+  advice?: string;
   /** True when more repetitions would likely settle an almost-significant result. */
   suspicious?: boolean;
 }

@@ -10,7 +10,8 @@ import type { BaselineRun, ComparisonPolicy, MetricComparison } from "../stats/t
 /**
  * What a scheduled / default-branch run says about each compared metric, for the issue tracker:
  * a persistent regression, a suspected one (seen once: it may be a one-off outlier that reverts),
- * or healthy (unchanged or improved). Persistence is judged by replaying the gate over the
+ * or healthy (unchanged, improved, or inconclusive with an interval that contains no change).
+ * Persistence is judged by replaying the gate over the
  * history plus this run, the same rule `maat detect --gate` backtests. Metrics without a usable
  * verdict are left out, so they neither open nor close issues.
  */
@@ -28,7 +29,11 @@ export function regressionFindings(
     const hardware = benchmark.baselineHardware ?? benchmark.hardware.slug;
     const baseline = store.baselines(benchmark.benchmarkId).find((b) => b.hardware.slug === hardware);
     for (const comparison of benchmark.comparisons) {
-      if (!["regression", "unchanged", "improvement"].includes(comparison.verdict)) continue;
+      if (
+        !["regression", "unchanged", "improvement"].includes(comparison.verdict) &&
+        !backAtLevel(comparison)
+      )
+        continue;
       const finding: MetricHealth = {
         benchmark: benchmark.benchmarkId,
         metric: comparison.metric,
@@ -54,6 +59,16 @@ export function regressionFindings(
     }
   }
   return findings;
+}
+
+/**
+ * An inconclusive run whose interval contains no change is back at the baseline's level as far as
+ * the data can tell: it counts as a good run for closing an issue (a noisy baseline that cannot
+ * prove "unchanged" must not keep a recovered regression open forever).
+ */
+function backAtLevel(c: MetricComparison): boolean {
+  const ci = c.relativeChangeCi;
+  return c.verdict === "inconclusive" && ci !== undefined && ci[0] <= 0 && ci[1] >= 0;
 }
 
 /** Whether the gate, replayed over the history and this run, alerts at this run (a change that held). */

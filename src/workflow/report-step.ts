@@ -24,6 +24,9 @@ export interface ReportStepOptions {
   comment: boolean;
   octokit: GitHubClient | undefined;
   reporter: StepReporter;
+  /** Pull this run's receipts from the results store first; undefined: when maat.toml names a store. */
+  pullResults?: boolean | undefined;
+  env?: Record<string, string | undefined>;
 }
 
 /**
@@ -88,7 +91,7 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
       if ("number" in action) reporter.info(`Regression issue ${action.kind}: #${action.number}`);
       else if (action.kind === "suspected") {
         reporter.info(
-          `Regression seen once (${action.fingerprint}); an issue opens if the next run confirms it.`,
+          `Regression not confirmed yet (${action.fingerprint}); an issue opens once the next runs confirm a step (docs/statistics.md, gate replay).`,
         );
       }
     }

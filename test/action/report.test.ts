@@ -230,29 +230,31 @@ describe("the action's report step on a schedule", () => {
     return run;
   }
 
-  it("opens an issue only once a regression persists, updates it, and closes it after recovery", async () => {
+  it("opens an issue only once the replayed gate confirms a regression, updates it, and closes it after recovery", async () => {
     const { workspace } = await workspaceWithBaseline();
 
     const first = await nightly(workspace, 1, 900);
     expect(first.outputs.verdict).toBe("regression");
-    expect(first.stdout).toContain("an issue opens if the next run confirms it");
+    expect(first.stdout).toContain("an issue opens once the next runs confirm a step");
+    await nightly(workspace, 2, 895);
+    await nightly(workspace, 3, 898);
     expect(fake().state.issues()).toHaveLength(0);
 
-    await nightly(workspace, 2, 895);
+    await nightly(workspace, 4, 897);
     let issues = fake().state.issues();
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ state: "open", labels: ["performance-regression"] });
     expect(issues[0]!.title).toContain("resnet50-training / throughput");
-    expect(issues[0]!.body).toContain("/compare/0001dddddddd...0002dddddddd");
+    expect(issues[0]!.body).toContain("/compare/0003dddddddd...0004dddddddd");
 
-    await nightly(workspace, 3, 902);
+    await nightly(workspace, 5, 902);
     issues = fake().state.issues();
     expect(issues).toHaveLength(1);
     expect(fake().state.comments(issues[0]!.number)).toHaveLength(1);
 
-    await nightly(workspace, 4, 1000);
+    await nightly(workspace, 6, 1000);
     expect(fake().state.issues()[0]!.state).toBe("open");
-    await nightly(workspace, 5, 1000);
+    await nightly(workspace, 7, 1000);
     expect(fake().state.issues()[0]!.state).toBe("closed");
     expect(fake().state.comments(issues[0]!.number).at(-1)!.body).toMatch(/Back within its baseline/);
   });
@@ -262,7 +264,8 @@ describe("the action's report step on a schedule", () => {
     for (let night = 1; night <= 8; night++) await nightly(workspace, night, 900);
     const [issue] = fake().state.issues();
     expect(issue).toMatchObject({ state: "open" });
-    expect(fake().state.comments(issue!.number)).toHaveLength(6);
+    // Opened on night 4, when the fit confirmed the step; a comment on each night after.
+    expect(fake().state.comments(issue!.number)).toHaveLength(4);
   });
 
   it("does not open an issue for a one-off outlier that reverts", async () => {

@@ -18,6 +18,27 @@ backend = "docker"
 
 [results]
 dir = "out/results"
+store = "s3://perf-results/maat"
+
+[data]
+cache_dir = "/var/cache/maat"
+parallel = 8
+retries = 2
+stall_timeout = "2m"
+
+[s3]
+region = "eu-west-1"
+endpoint = "http://minio.internal:9000"
+path_style = true
+
+[s3.buckets.open-datasets]
+anonymous = true
+region = "us-east-1"
+
+[telemetry]
+enabled = true
+interval = "500ms"
+nvidia_smi = "/usr/bin/nvidia-smi"
 
 [baselines]
 dir = "perf/baselines"
@@ -87,7 +108,15 @@ describe("parseRepositoryConfig", () => {
           { instanceTypes: ["g5.*", "g6.*"], runsOn: ["self-hosted", "gpu", "a10"], backend: "docker" },
         ],
       },
-      results: { dir: "out/results" },
+      results: { dir: "out/results", store: "s3://perf-results/maat" },
+      data: { cacheDir: "/var/cache/maat", parallel: 8, retries: 2, stallTimeoutMs: 120_000 },
+      s3: {
+        region: "eu-west-1",
+        endpoint: "http://minio.internal:9000",
+        pathStyle: true,
+        buckets: { "open-datasets": { anonymous: true, region: "us-east-1" } },
+      },
+      telemetry: { enabled: true, intervalMs: 500, nvidiaSmi: "/usr/bin/nvidia-smi" },
       baselines: { dir: "perf/baselines", maxRuns: 50, commit: "pull_request", branch: "release" },
       compare: {
         sigma: 4,

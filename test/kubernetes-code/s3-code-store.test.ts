@@ -7,37 +7,25 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
-// @ts-expect-error s3rver ships no types
-import S3rver from "s3rver";
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createS3CodeStore } from "../../src/runners/kubernetes/code/s3-code-store.js";
 import { createCodeSource, makeCodeBundle } from "../../src/runners/kubernetes/index.js";
+import { createS3Client } from "../../src/storage/s3-client.js";
 import { makeDescriptor } from "../kubernetes/descriptor-factory.js";
+import { type LoopbackS3, startLoopbackS3, useLoopbackCredentials } from "../support/s3-server.js";
 
 describe("code bundles in S3", () => {
-  let server: { close(): Promise<void> };
+  let server: LoopbackS3;
   let client: S3Client;
-  let dataDir: string;
   let repo: string;
+  let restoreEnv: (() => void) | undefined;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "maat-s3rver-"));
-    const s3 = new S3rver({
-      address: "127.0.0.1",
-      port: 0,
-      silent: true,
-      directory: dataDir,
-      configureBuckets: [{ name: "bench" }],
-    });
-    const { port } = (await s3.run()) as { port: number };
-    server = s3;
-    client = new S3Client({
-      endpoint: `http://127.0.0.1:${port}`,
-      region: "us-east-1",
-      forcePathStyle: true,
-      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-    });
+    server = await startLoopbackS3(["bench"]);
+    restoreEnv = useLoopbackCredentials();
+    // The runner's own client: the one S3 client factory, with maat.toml-style settings.
+    client = createS3Client(server.config);
     repo = mkdtempSync(join(tmpdir(), "maat-bundle-repo-"));
     mkdirSync(join(repo, "benchmarks", "a"), { recursive: true });
     writeFileSync(join(repo, "benchmarks", "a", "run.sh"), "echo a\n");
@@ -56,8 +44,8 @@ describe("code bundles in S3", () => {
 
   afterAll(async () => {
     client?.destroy();
-    await server?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
+    restoreEnv?.();
     rmSync(repo, { recursive: true, force: true });
   });
 

@@ -89,7 +89,7 @@ describe("the local runner with an inference server", () => {
     const port = await freePort();
     const descriptor = withServer(makeBenchmark("exit 2"), `${server} ${port} 0`, [port], {});
     const outcome = await patient.runRepetition(workspace.request(descriptor));
-    expect(outcome).toMatchObject({ status: "failed", exitCode: 2 });
+    expect(outcome, outcome.reason).toMatchObject({ status: "failed", exitCode: 2 });
     expect(await isGone(await serverPid())).toBe(true);
   });
 });

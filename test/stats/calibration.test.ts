@@ -1,32 +1,63 @@
 import { describe, expect, test } from "vitest";
 import { compareMetrics } from "../../src/stats/compare.js";
-import { type NoiseShape, seeded, simulateMetric } from "./simulation.js";
+import { type NoiseShape, type Scenario, seeded, simulateMetric } from "./simulation.js";
 
 /** Upper binomial tolerance: the level plus 3 standard errors of a proportion over `trials`. */
 function tolerance(level: number, trials: number): number {
   return level + 3 * Math.sqrt((level * (1 - level)) / trials);
 }
 
-const TRIALS = 2000;
+/** Quiet to very noisy machines: (within-run noise, run-to-run drift), relative. */
+const MACHINES: [number, number][] = [
+  [0.02, 0],
+  [0.02, 0.01],
+  [0.02, 0.03],
+  [0.05, 0.1],
+  [0.1, 0.35],
+];
+const RUN_COUNTS = [3, 5, 10, 30];
 
-describe("calibration at zero true change, with between-run drift", () => {
-  const shapes: NoiseShape[] = ["normal", "log-normal", "heavy-tailed", "bimodal"];
-  test.each(shapes)("%s noise: regressions stay at or below the 5% level", (shape) => {
-    const random = seeded(101);
-    let regressions = 0;
-    for (let i = 0; i < TRIALS; i++) {
-      // Alternate a realistic and a hard case: long history, and a short drifting one with single values.
-      const scenario =
-        i % 2 === 0
-          ? { shape, noise: 0.01, drift: 0.01, historyRuns: 30, repetitions: 5, change: 0 }
-          : { shape, noise: 0.01, drift: 0.03, historyRuns: 5, repetitions: 1, change: 0 };
-      const [result] = compareMetrics([simulateMetric(random, scenario)], { bootstrapResamples: 200 });
-      if (result!.verdict === "regression") regressions++;
+/** How often a metric with no true change is called changed (regression or improvement), over the grid. */
+function falseCallRate(shape: NoiseShape, driftShape: NoiseShape, trialsPerCell: number, seed: number) {
+  const random = seeded(seed);
+  let calls = 0;
+  let trials = 0;
+  for (const historyRuns of RUN_COUNTS) {
+    for (const [noise, drift] of MACHINES) {
+      const scenario: Scenario = { shape, driftShape, noise, drift, historyRuns, repetitions: 5, change: 0 };
+      for (let i = 0; i < trialsPerCell; i++) {
+        const [result] = compareMetrics([simulateMetric(random, scenario)]);
+        if (result!.verdict === "regression" || result!.verdict === "improvement") calls++;
+        trials++;
+      }
     }
-    expect(regressions / TRIALS).toBeLessThanOrEqual(tolerance(0.05, TRIALS));
-  });
+  }
+  return { rate: calls / trials, trials };
+}
 
-  test("200 unchanged metrics in one comparison almost never produce a regression", () => {
+describe("calibration at zero true change", () => {
+  const shapes: NoiseShape[] = ["normal", "log-normal", "heavy-tailed", "bimodal"];
+  test.each(shapes)(
+    "%s repetitions, normal drift on the log scale: at most 1% of metrics called changed",
+    (shape) => {
+      const { rate, trials } = falseCallRate(shape, "normal", 250, 101);
+      expect(rate).toBeLessThanOrEqual(tolerance(0.01, trials));
+    },
+  );
+
+  // The prediction t assumes run-to-run drift is roughly normal on the log scale. Skewed,
+  // heavy-tailed or two-mode drift (one run in many twice as slow) breaks that: measured here
+  // and stated in docs/statistics.md, not hidden. Confirmation re-runs and the scheduled gate's
+  // persistence are what bring those alarms down.
+  test.each(["log-normal", "heavy-tailed", "bimodal"] as NoiseShape[])(
+    "%s drift (a stress case): at most 5% called changed",
+    (driftShape) => {
+      const { rate, trials } = falseCallRate("normal", driftShape, 100, 202);
+      expect(rate).toBeLessThanOrEqual(tolerance(0.05, trials));
+    },
+  );
+
+  test("200 unchanged metrics of one benchmark almost never produce a regression", () => {
     const random = seeded(202);
     let comparisonsWithRegression = 0;
     const comparisons = 50;
@@ -38,7 +69,7 @@ describe("calibration at zero true change, with between-run drift", () => {
           `m${i}`,
         ),
       );
-      const results = compareMetrics(inputs, { bootstrapResamples: 100 });
+      const results = compareMetrics(inputs);
       if (results.some((r) => r.verdict === "regression")) comparisonsWithRegression++;
     }
     expect(comparisonsWithRegression).toBeLessThanOrEqual(2);
@@ -50,18 +81,37 @@ describe("power", () => {
     const random = seeded(303);
     let caught = 0;
     const trials = 1000;
+    const scenario: Scenario = {
+      shape: "normal",
+      noise: 0.01,
+      drift: 0,
+      historyRuns: 30,
+      repetitions: 5,
+      change: 0.05,
+    };
     for (let i = 0; i < trials; i++) {
-      const scenario = {
-        shape: "normal" as const,
-        noise: 0.01,
-        drift: 0,
-        historyRuns: 30,
-        repetitions: 5,
-        change: 0.05,
-      };
-      const [result] = compareMetrics([simulateMetric(random, scenario)], { bootstrapResamples: 200 });
+      const [result] = compareMetrics([simulateMetric(random, scenario)]);
       if (result!.verdict === "regression") caught++;
     }
     expect(caught / trials).toBeGreaterThanOrEqual(0.99);
+  });
+
+  test("a quiet 30-run baseline calls most unchanged runs unchanged, not inconclusive", () => {
+    const random = seeded(404);
+    let unchanged = 0;
+    const trials = 500;
+    const scenario: Scenario = {
+      shape: "normal",
+      noise: 0.01,
+      drift: 0.002,
+      historyRuns: 30,
+      repetitions: 5,
+      change: 0,
+    };
+    for (let i = 0; i < trials; i++) {
+      const [result] = compareMetrics([simulateMetric(random, scenario)]);
+      if (result!.verdict === "unchanged") unchanged++;
+    }
+    expect(unchanged / trials).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -38,7 +38,7 @@ describe("compareMetrics verdicts", () => {
     expect(result!.relativeChange).toBeCloseTo(0.05, 2);
     expect(result!.relativeChangeCi![0]).toBeLessThan(0.05);
     expect(result!.relativeChangeCi![1]).toBeGreaterThan(0.045);
-    expect(result!.test!.name).toBe("welch-t");
+    expect(result!.test!.name).toBe("prediction-t");
     expect(result!.reason).toMatch(/^\+5\.0% \(95% CI/);
   });
 
@@ -96,17 +96,17 @@ describe("compareMetrics verdicts", () => {
     expect(empty!.verdict).toBe("failed");
   });
 
-  test("uses Mann-Whitney when the history has an outlier run", () => {
+  test("judges against the median and MAD of runs when the history has an outlier run", () => {
     const history = steadyHistory();
     history[10] = run([160, 161, 159, 160, 160], 10);
     const [result] = compareMetrics([input([105, 104.6, 105.3, 104.9, 105.2], { history })]);
-    expect(result!.test!.name).toBe("mann-whitney-u");
+    expect(result!.test!.name).toBe("robust-prediction-t");
     expect(result!.verdict).toBe("regression");
   });
 
-  test("judges a single candidate value with the sigma rule", () => {
+  test("judges a single candidate value as one new run", () => {
     const [result] = compareMetrics([input([110])]);
-    expect(result!.test!.name).toBe("sigma-rule");
+    expect(result!.test!.name).toBe("prediction-t");
     expect(result!.verdict).toBe("regression");
   });
 
@@ -115,7 +115,7 @@ describe("compareMetrics verdicts", () => {
     expect(result!.noiseFloor).toBeGreaterThanOrEqual(0.02);
   });
 
-  test("adjusts p-values across metrics: never below the raw p-value", () => {
+  test("adjusts p-values across the metrics of a benchmark: never below the raw p-value", () => {
     const results = compareMetrics([
       input([103, 103.2, 102.9]),
       input([100, 100.5, 99.5]),

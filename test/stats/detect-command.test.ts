@@ -69,15 +69,15 @@ describe("maat detect", () => {
     expect(out).toMatch(/20\s+shift/);
   });
 
-  test("replays the gate with --gate", async () => {
+  test("replays the gate with --gate: the fit confirms the step at its fourth point", async () => {
     const series = Array.from({ length: 40 }, (_, i) => (i < 25 ? 100 : 90) + Math.sin(i) * 0.5);
     const { out } = await runDetect(["s.txt", "--gate", "--json", "--direction", "higher_is_better"], {
       "s.txt": series.join("\n"),
     });
-    expect(JSON.parse(out).change_points.map((p: { index: number }) => p.index)).toEqual([26]);
+    expect(JSON.parse(out).change_points.map((p: { index: number }) => p.index)).toEqual([28]);
   });
 
-  test("waits for --persistence points before the replayed gate alerts", async () => {
+  test("alerts after --persistence points even before the fit could confirm", async () => {
     const series = Array.from({ length: 40 }, (_, i) => (i < 25 ? 100 : 90) + Math.sin(i) * 0.5);
     const { out } = await runDetect(
       ["s.txt", "--gate", "--persistence", "3", "--json", "--direction", "higher_is_better"],

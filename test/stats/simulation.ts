@@ -30,8 +30,10 @@ export interface Scenario {
   shape: NoiseShape;
   /** Within-run noise, relative to the level (0.01 = 1%). */
   noise: number;
-  /** Run-to-run drift (a whole run shifted), relative to the level. */
+  /** Run-to-run drift (a whole run scaled by exp(drift · noise draw)), relative to the level. */
   drift: number;
+  /** Shape of the run-to-run drift (default: `shape`). */
+  driftShape?: NoiseShape;
   historyRuns: number;
   repetitions: number;
   /** True relative change of the candidate (0 = none). */
@@ -40,10 +42,12 @@ export interface Scenario {
 }
 
 function simulateRun(random: Random, scenario: Scenario, level: number): number[] {
-  const offset = scenario.drift * drawNoise(random, scenario.shape);
+  // Drift is multiplicative, as a slower machine slows every repetition by the same factor.
+  const runLevel =
+    level * Math.exp(scenario.drift * drawNoise(random, scenario.driftShape ?? scenario.shape));
   const values: number[] = [];
   for (let r = 0; r < scenario.repetitions; r++) {
-    values.push(level * (1 + offset + scenario.noise * drawNoise(random, scenario.shape)));
+    values.push(runLevel * (1 + scenario.noise * drawNoise(random, scenario.shape)));
   }
   return values;
 }

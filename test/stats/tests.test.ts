@@ -1,9 +1,26 @@
 import { describe, expect, test } from "vitest";
+import { chooseScale } from "../../src/stats/analysis-scale.js";
+import { estimateBaseline } from "../../src/stats/baseline-estimate.js";
 import { adjustBenjaminiHochberg } from "../../src/stats/benjamini-hochberg.js";
-import { mannWhitneyU } from "../../src/stats/mann-whitney.js";
+import { fisherUpperTail } from "../../src/stats/distributions.js";
 import { robustSigma } from "../../src/stats/robust.js";
+import { testAgainstRuns } from "../../src/stats/run-level-test.js";
 import { summarize } from "../../src/stats/summary.js";
-import { welchTTest } from "../../src/stats/welch.js";
+import { satterthwaiteTTest } from "../../src/stats/welch.js";
+
+/** Welch's two-sample test as two Satterthwaite terms s²/n. */
+function welchTTest(a: number[], b: number[]) {
+  const stats = (x: number[]) => {
+    const mean = x.reduce((s, v) => s + v, 0) / x.length;
+    return [mean, x.reduce((s, v) => s + (v - mean) ** 2, 0) / (x.length - 1)] as const;
+  };
+  const [meanA, varA] = stats(a);
+  const [meanB, varB] = stats(b);
+  return satterthwaiteTTest(meanA - meanB, [
+    { variance: varA / a.length, df: a.length - 1 },
+    { variance: varB / b.length, df: b.length - 1 },
+  ]);
+}
 
 describe("Welch's t test", () => {
   const a = [27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1, 21.9, 22.6, 23.1, 19.6, 19.0, 21.7, 21.4];
@@ -25,30 +42,32 @@ describe("Welch's t test", () => {
   });
 });
 
-describe("Mann-Whitney U", () => {
-  test("counts U as the pairs won by the first sample", () => {
-    expect(mannWhitneyU([1, 2, 3], [4, 5, 6]).u).toBe(0);
-    expect(mannWhitneyU([4, 5, 6], [1, 2, 3]).u).toBe(9);
+describe("the prediction t of a new run", () => {
+  const runs = (means: number[]) =>
+    means.map((mean, i) => ({ resultId: `r${i}`, date: "", summary: summarize([mean]), values: [mean] }));
+
+  test("with single-value runs it is the textbook prediction interval: t = 3.464, df = 2, p = 0.0742", () => {
+    // Run means 10, 12, 14 (sd 2), a new run at 20: t = 8 / (2 · √(1 + 1/3)); P(|T2| >= t) = 0.074180.
+    const linear = chooseScale([-1], []);
+    const result = testAgainstRuns([20], estimateBaseline(runs([10, 12, 14]), 30, linear));
+    expect(result.difference).toBe(8);
+    expect(result.df).toBeCloseTo(2, 10);
+    expect(result.standardError).toBeCloseTo(2 * Math.sqrt(4 / 3), 12);
+    expect(result.pValue).toBeCloseTo(0.07418, 5);
   });
 
-  test("the exact p of complete separation of 3 vs 3 is 2/20", () => {
-    const result = mannWhitneyU([1, 2, 3], [4, 5, 6]);
-    expect(result.method).toBe("exact");
-    expect(result.pValue).toBeCloseTo(0.1, 12);
+  test("on the log scale the same holds for ratios", () => {
+    const means = [100, 110, 121];
+    const result = testAgainstRuns([200], estimateBaseline(runs(means), 30));
+    const logs = means.map(Math.log);
+    const mean = logs.reduce((a, b) => a + b, 0) / 3;
+    const sd = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / 2);
+    expect(result.difference).toBeCloseTo(Math.log(200) - mean, 12);
+    expect(result.standardError).toBeCloseTo(sd * Math.sqrt(4 / 3), 12);
   });
 
-  test("the exact p of 5 vs 5 with U = 2 is 2 · 4/252 (U = 0, 1, 2, 2 arrangements: 1 + 1 + 2)", () => {
-    const result = mannWhitneyU([1, 2, 3, 4, 7], [5, 6, 8, 9, 10]);
-    expect(result.u).toBe(2);
-    expect(result.pValue).toBeCloseTo(8 / 252, 12);
-  });
-
-  test("with ties it uses the tie-corrected normal approximation", () => {
-    // scipy.stats.mannwhitneyu(method="asymptotic", use_continuity=True): U = 1.5, p = 0.0087328.
-    const result = mannWhitneyU([1, 2, 2, 3, 3, 3], [3, 4, 4, 5, 5, 6]);
-    expect(result.method).toBe("normal");
-    expect(result.u).toBe(1.5);
-    expect(result.pValue).toBeCloseTo(0.0087328, 6);
+  test("F upper tail: P(F(4, 20) >= 2.866) = 0.05", () => {
+    expect(fisherUpperTail(2.866, 4, 20)).toBeCloseTo(0.05, 3);
   });
 });
 

@@ -42,7 +42,6 @@ Examples:
 
 export const baselineCommand: Command = {
   name: "baseline",
-  summary: "Update, show or reset the baselines results are compared with",
   help: HELP,
   async run(context) {
     const [sub, ...argv] = context.argv;

@@ -27,7 +27,8 @@ line (several numbers on a line are that run's repetitions; a header line is ski
 Options:
   --direction  Which way is better; overrides the file. Absent: changes are "shift"s.
   --gate       Replay the gate: each point judged only from the points before it; an alert
-               needs the change to persist (--persistence points, default 2, the same as
+               needs 4 changed points in a row that the change-point fit confirms as a step,
+               or --persistence changed points in a row regardless (default 6, the same as
                maat.toml's compare.persistence). index = the point that raised it.
   --json       {"change_points": [{"index", "before", "after", "relative_change", "p_value", "kind"}]}
 
@@ -43,7 +44,6 @@ interface DetectInput {
 
 export const detectCommand: Command = {
   name: "detect",
-  summary: "Find change points in a metric's history, or replay the gate over it",
   help: HELP,
   async run(context: CommandContext): Promise<number> {
     const { values, positionals } = parseFlags(context.argv);

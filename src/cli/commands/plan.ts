@@ -29,7 +29,6 @@ Examples:
 
 export const planCommand: Command = {
   name: "plan",
-  summary: "Show which benchmarks an event would run, and where",
   help: HELP,
   async run(context) {
     const { values } = parseCommandArgs("plan", context.argv, {

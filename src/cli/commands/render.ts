@@ -37,7 +37,6 @@ Examples:
 /** `maat render`: descriptor in, reviewable manifests out. */
 export const renderCommand: Command = {
   name: "render",
-  summary: "Print the Kubernetes manifests for a descriptor without running anything",
   help: HELP,
   async run(context: CommandContext): Promise<number> {
     const { backend, namespace, runId, file } = readArguments(context.argv);

@@ -7,6 +7,7 @@ import { parseDuration } from "../../duration.js";
 import { UsageError } from "../../errors.js";
 import { readHostFingerprint } from "../../results/host-fingerprint.js";
 import { readSourceInfo } from "../../results/source-info.js";
+import { pushRunReceipts } from "../../results/store/push-run-receipts.js";
 import { formatProgress } from "../../run/progress.js";
 import type { BenchmarkRun } from "../../run/run-benchmark.js";
 import { runDescriptors } from "../../run/run-descriptors.js";
@@ -35,6 +36,8 @@ Options:
   --confirm N           when a result looks changed against its baseline, run N more repetitions and
                         merge them before writing the verdict (default: maat.toml's compare.confirm_repetitions, 0)
   --baselines DIR       baselines for --confirm (default baselines)
+  --push                after the run, push the receipts and logs to the results store ([results] store
+                        in maat.toml); a failed upload keeps the receipt locally and says so
   --quiet               do not echo the benchmark's output (it is still logged)
   --json                print {"runs": [...]} with each receipt's path, status and metrics
   -h, --help            this help
@@ -51,7 +54,6 @@ Examples:
 
 export const runCommand: Command = {
   name: "run",
-  summary: "Run benchmarks (locally, in Docker or on Kubernetes) and write result receipts",
   help: HELP,
   async run(context) {
     const options = parseRunArguments(context.argv);
@@ -93,6 +95,18 @@ export const runCommand: Command = {
       log: (message) => context.stderr.write(`${message}\n`),
     });
     writeResults(context, runs, options.json);
+    if (options.push) {
+      await pushRunReceipts(
+        config,
+        runs.map((r) => r.receiptPath),
+        {
+          repoRoot,
+          env: context.env,
+          info: (message) => context.stderr.write(`${message}\n`),
+          warn: (message) => context.stderr.write(`maat: warning: ${message}\n`),
+        },
+      );
+    }
     return runs.every((run) => run.receipt.status === "succeeded") && runs.length === descriptors.length
       ? 0
       : 1;
@@ -109,6 +123,7 @@ interface RunArguments {
   kubernetes: { kubeconfig?: string; context?: string; namespace?: string };
   quiet: boolean;
   json: boolean;
+  push: boolean;
 }
 
 function parseRunArguments(argv: string[]): RunArguments {
@@ -152,6 +167,7 @@ function parseRunArguments(argv: string[]): RunArguments {
     ...(values.confirm === undefined ? {} : { confirm: wholeNumber("--confirm", values.confirm, 0) }),
     quiet: values.quiet ?? false,
     json: values.json ?? false,
+    push: values.push ?? false,
   };
 }
 
@@ -172,6 +188,7 @@ function parse(argv: string[]) {
       kubeconfig: { type: "string" },
       quiet: { type: "boolean" },
       json: { type: "boolean" },
+      push: { type: "boolean" },
     },
   });
 }

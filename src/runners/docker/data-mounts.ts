@@ -1,22 +1,18 @@
-import type { DataSource } from "../../descriptor/types.js";
+import type { PreparedSource } from "../../data/prepared-source.js";
 import { containerPath, RELATIVE_PATH_HINT, relativePathProblem } from "../container-path.js";
-import { locateDataSource, type Md5Cache } from "../local/data-sources.js";
 import { RunnerError } from "../runner.js";
 import type { Mount } from "./container-spec.js";
 
 /**
- * Read-only bind mounts that put each source (data sets, or an inference server's models) at
- * its `path` in the container: a file at that file path, a folder at that folder. Sources are
- * found on this machine the way the local runner finds them (local paths and file:// URLs).
+ * Read-only bind mounts that put each prepared source (data sets, or an inference server's
+ * models: in the data cache or the user's own files, see `prepareDataSources`) at its `path`
+ * in the container: a file at that file path, a folder at that folder.
  */
-export async function dataMounts(
-  sources: DataSource[],
-  options: { cwd: string; vars: Record<string, string>; md5Cache?: Md5Cache; field: string; what: string },
-): Promise<{ mounts: Mount[]; notes: string[] }> {
-  const mounts: Mount[] = [];
-  const notes: string[] = [];
-  for (const [index, source] of sources.entries()) {
-    const n = index + 1;
+export function dataMounts(
+  prepared: readonly PreparedSource[],
+  options: { vars: Record<string, string>; field: string },
+): Mount[] {
+  return prepared.map(({ source, hostPath }, index) => {
     const target = containerPath(source.path, options.vars);
     if (target === undefined) {
       throw new RunnerError(relativePathProblem(`${options.field}[${index}].path`, source.path), {
@@ -24,13 +20,6 @@ export async function dataMounts(
         hint: RELATIVE_PATH_HINT,
       });
     }
-    const located = await locateDataSource(source, n, {
-      cwd: options.cwd,
-      what: options.what,
-      ...(options.md5Cache === undefined ? {} : { md5Cache: options.md5Cache }),
-    });
-    if (located.note !== undefined) notes.push(located.note);
-    mounts.push({ source: located.target, target, readOnly: true });
-  }
-  return { mounts, notes };
+    return { source: hostPath, target, readOnly: true };
+  });
 }

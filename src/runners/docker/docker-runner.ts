@@ -1,11 +1,13 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { RepositoryConfig } from "../../config/types.js";
+import type { DataSettings } from "../../data/data-settings.js";
 import { METRICS_FILE_ENV } from "../../metrics/emit-record.js";
 import { feedEmitFile } from "../../metrics/extract-file.js";
 import { createMetricExtractor, type ExtractorOptions } from "../../metrics/metric-extractor.js";
 import type { BackendInfo } from "../../results/receipt-types.js";
 import { type CheckoutInfo, codeMode, WORKSPACE_PATH } from "../code-placement.js";
+import { prepareLocalData } from "../local/prepare-local-data.js";
 import { mergeExtractions } from "../merge-extractions.js";
 import { newRunId } from "../run-id.js";
 import type { RepetitionOutcome, RepetitionRequest, Runner } from "../runner.js";
@@ -32,6 +34,8 @@ export interface DockerRunnerOptions {
   docker: RepositoryConfig["docker"];
   /** The repository the run comes from; with `run.code = "checkout"` it is mounted at /workspace. */
   checkout?: CheckoutInfo;
+  /** Where remote data is cached and how it is fetched; default: the user's cache folder. */
+  data?: DataSettings;
   /** Readiness probes allowed beyond failure_threshold before a server counts as never ready. Default 60. */
   readinessAllowanceProbes?: number;
   extractor?: ExtractorOptions;
@@ -53,12 +57,14 @@ export function createDockerRunner(options: DockerRunnerOptions): Runner {
     extractor: options.extractor ?? {},
     newRunId: options.newRunId ?? newRunId,
     images: createImageStore(options.cli, options.docker.pull),
-    md5Cache: new Map(),
+    data: options.data,
   };
   const used = new Map<string, ImageFacts & { role: "benchmark" | "server" }>();
   let code: BackendInfo["code"];
   return {
     kind: "docker",
+    // Data and models are fetched and verified on this host once per run, then mounted.
+    prepare: (request) => prepareLocalData(request, settings.data),
     async runRepetition(request) {
       const mode = codeMode(request.descriptor, settings.checkout);
       code = codeInfo(mode, settings.checkout);
@@ -99,14 +105,9 @@ async function runDockerRepetition(
   const base = containerBaseName(descriptor.id, settings.newRunId());
   const runId = base.slice(-8);
   const code = codeMounts(descriptor, request, settings);
-  const data = await dataMounts(descriptor.data.sources, {
-    cwd: request.cwd,
-    vars: descriptor.env.vars,
-    md5Cache: settings.md5Cache,
-    field: "data.sources",
-    what: "data source",
-  });
-  const notes = [...data.notes];
+  const prepared = request.prepared ?? (await prepareLocalData(request, settings.data));
+  const data = dataMounts(prepared.data, { vars: descriptor.env.vars, field: "data.sources" });
+  const notes: string[] = [];
   const metricsFile = await emptyMetricsFile(join(request.workDir, "metrics.jsonl"));
   const clientExtractor = createMetricExtractor(descriptor.output.metrics, settings.extractor);
   const logs: RepetitionOutcome["logs"] = { output: request.logFile };
@@ -114,10 +115,10 @@ async function runDockerRepetition(
     name: base,
     image: image.reference,
     labels: runLabels(descriptor.id, runId, "benchmark"),
-    env: { ...descriptor.env.vars, [METRICS_FILE_ENV]: CONTAINER_METRICS_FILE, ...dataEnv(data.mounts) },
+    env: { ...descriptor.env.vars, [METRICS_FILE_ENV]: CONTAINER_METRICS_FILE, ...dataEnv(data) },
     mounts: [
       ...code.mounts,
-      ...data.mounts,
+      ...data,
       { source: metricsFile, target: CONTAINER_METRICS_FILE, readOnly: false },
     ],
     ...(code.workdir === undefined ? {} : { workdir: code.workdir }),
@@ -139,6 +140,7 @@ async function runDockerRepetition(
         base,
         runId,
         code,
+        models: prepared.models,
         serverLog: logs.server,
         noteImage: (facts) => noteImage("server", facts),
       });

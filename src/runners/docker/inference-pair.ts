@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { PreparedSource } from "../../data/prepared-source.js";
 import { METRICS_FILE_ENV } from "../../metrics/emit-record.js";
 import { feedEmitFile } from "../../metrics/extract-file.js";
 import { createMetricExtractor, type ExtractionResult } from "../../metrics/metric-extractor.js";
@@ -40,6 +41,8 @@ export async function startInferencePair(input: {
   base: string;
   runId: string;
   code: { mounts: Mount[]; workdir?: string };
+  /** The server's models, prepared on this host. */
+  models: readonly PreparedSource[];
   serverLog: string;
   noteImage: (facts: ImageFacts) => void;
 }): Promise<InferencePair> {
@@ -55,13 +58,7 @@ export async function startInferencePair(input: {
   }
   const image = await settings.images.ensure(server.env.dockerImage);
   input.noteImage(image);
-  const models = await dataMounts(server.models, {
-    cwd: request.cwd,
-    vars: server.env.vars,
-    md5Cache: settings.md5Cache,
-    field: "server.models",
-    what: "model",
-  });
+  const models = dataMounts(input.models, { vars: server.env.vars, field: "server.models" });
   const network = `${base}-net`;
   await settings.cli.check(
     ["network", "create", ...labelArgs(runLabels(descriptor.id, input.runId, "network")), network],
@@ -111,7 +108,7 @@ export async function startInferencePair(input: {
         },
         mounts: [
           ...input.code.mounts,
-          ...models.mounts,
+          ...models,
           { source: metricsFile, target: CONTAINER_METRICS_FILE, readOnly: false },
         ],
         ...(input.code.workdir === undefined ? {} : { workdir: input.code.workdir }),
@@ -166,7 +163,7 @@ export async function startInferencePair(input: {
       ...(ports[0] === undefined ? {} : { INFERENCE_SERVER_PORT: String(ports[0]) }),
       ...Object.fromEntries(ports.map((port, i) => [`INFERENCE_SERVER_PORT_${i + 1}`, String(port)])),
     },
-    notes: models.notes,
+    notes: [],
     finish,
   };
 }

@@ -1,7 +1,7 @@
 import type { RepositoryConfig } from "../../config/types.js";
+import type { DataSettings } from "../../data/data-settings.js";
 import type { ExtractorOptions } from "../../metrics/metric-extractor.js";
 import type { CheckoutInfo } from "../code-placement.js";
-import type { Md5Cache } from "../local/data-sources.js";
 import type { DockerCli } from "./docker-cli.js";
 import type { ImageStore } from "./images.js";
 
@@ -14,5 +14,5 @@ export interface DockerSettings {
   extractor: ExtractorOptions;
   newRunId: () => string;
   images: ImageStore;
-  md5Cache: Md5Cache;
+  data: DataSettings | undefined;
 }

@@ -1,9 +1,10 @@
-import { median } from "simple-statistics";
 import type { Direction } from "../../descriptor/types.js";
-import { mannWhitneyU } from "../mann-whitney.js";
-import { createRandom, deriveSeed } from "../rng.js";
+import { normalUpperTail } from "../distributions.js";
 import { summarize } from "../summary.js";
-import { bestRankSplit, midRanks, splitPValue } from "./rank-cusum.js";
+import { binarySegmentation } from "./binary-segmentation.js";
+import { despike, runningMedian } from "./despike.js";
+import { type LocalStep, localStep } from "./local-step.js";
+import { differenceScale, type NoiseScale, noiseScale } from "./noise-scale.js";
 import { pointValues } from "./series.js";
 import {
   type ChangePoint,
@@ -13,13 +14,16 @@ import {
 } from "./types.js";
 
 /**
- * Finds the points where a history changed level. Binary segmentation on ranks: split each
- * segment where the rank-sum statistic peaks, keep the split when (1) the peak is significant
- * (Bonferroni bound, or a seeded permutation test when borderline), (2) the step shows
- * locally — the `localWindow` points on each side differ by a Mann-Whitney test and by at
- * least `minEffect` — so a slow drift or a spike that reverts is not a step, then recurse.
- * Ranks make it indifferent to outliers and heavy tails. O(n log² n) plus permutations for
- * borderline splits (O(n · permutations) at worst).
+ * Finds the points where a history changed level, as a benchmark history behaves: noise that
+ * correlates from run to run, spikes, two-level builds and slow drifts.
+ *  1. On the log scale when every value is positive (changes are ratios).
+ *  2. Isolated spikes are replaced by their running median (despike.ts): a hiccup is not a level.
+ *  3. Binary segmentation of the mean with a penalty of `penalty` · σ²_long-run · ln n: the
+ *     long-run variance (noise.ts) makes correlated noise pay for the steps it fakes.
+ *  4. Each step must stand against the local trend: a step-plus-slope fit over `localWindow`
+ *     points each side gives |t| >= `stepT` on the long-run scale, and the step is at least
+ *     `minEffect`; the weakest failing step is dropped and the rest re-judged until all stand.
+ * O(n log n).
  *
  * @example
  * detectChangePoints([...Array(20).fill(100), ...Array(20).fill(110)], { direction: "higher_is_better" });
@@ -28,49 +32,92 @@ import {
 export function detectChangePoints(series: Series, options: Partial<ChangePointOptions> = {}): ChangePoint[] {
   const settings = { ...DEFAULT_CHANGE_POINT_OPTIONS, ...options };
   const values = pointValues(series);
-  const found: { index: number; pValue: number }[] = [];
-  const visit = (start: number, end: number) => {
-    if (end - start < 2 * settings.minSegment) return;
-    const ranks = midRanks(values.slice(start, end));
-    const split = bestRankSplit(ranks, settings.minSegment);
-    if (split.split < 0) return;
-    const random = createRandom(deriveSeed(settings.seed, start * 7919 + end));
-    const pValue = splitPValue(ranks, split, settings.minSegment, settings.permutations, random);
-    if (pValue > settings.alpha) return;
-    const index = start + split.split;
-    const local = localStep(values, index, start, end, settings.localWindow);
-    if (local.pValue <= settings.alpha && Math.abs(local.relativeChange) >= settings.minEffect) {
-      found.push({ index, pValue: Math.max(pValue, local.pValue) });
-    }
-    visit(start, index);
-    visit(index, end);
+  const n = values.length;
+  if (n < 2 * settings.minSegment) return [];
+  const logScale = values.every((v) => v > 0);
+  const scaled = logScale ? values.map(Math.log) : values;
+  const spikeScale = differenceScale(scaled);
+  const cleaned = despike(scaled, spikeScale, settings.spikeLimit).values;
+  const minEffect = logScale ? Math.log1p(settings.minEffect) : settings.minEffect * medianAbs(values);
+
+  // Noise-free histories (a counter, a deterministic simulation) still change level: a floor of
+  // 0.01% of the level keeps the penalty and the step's t finite.
+  const floor = 0.01 * minEffect;
+  const noiseOf = (r: number[]) => {
+    const scale = noiseScale(r);
+    return scale.longRun >= floor ? scale : { ...scale, longRun: floor };
   };
-  visit(0, values.length);
-  found.sort((a, b) => a.index - b.index);
-  return found.map((point, i) =>
-    describeChange(
-      values,
-      point,
-      found[i - 1]?.index ?? 0,
-      found[i + 1]?.index ?? values.length,
-      settings.direction,
-    ),
+  const smooth = runningMedian(cleaned, settings.localWindow >> 1);
+  let noise = noiseOf(cleaned.map((v, i) => v - smooth[i]!));
+  let splits: number[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    const penalty = settings.penalty * noise.longRun ** 2 * Math.log(n);
+    if (!(penalty > 0)) return [];
+    splits = binarySegmentation(cleaned, penalty, settings.minSegment);
+    noise = noiseOf(residuals(cleaned, splits));
+  }
+  const kept = keepStandingSteps(cleaned, splits, noise, minEffect, settings);
+  return kept.map((point, i) =>
+    describeChange(values, point, kept[i - 1]?.index ?? 0, kept[i + 1]?.index ?? n, settings.direction),
   );
 }
 
-function localStep(values: readonly number[], index: number, start: number, end: number, window: number) {
-  const left = values.slice(Math.max(start, index - window), index);
-  const right = values.slice(index, Math.min(end, index + window));
-  const before = median(left);
-  return {
-    pValue: mannWhitneyU(left, right).pValue,
-    relativeChange: before === 0 ? 0 : (median(right) - before) / Math.abs(before),
-  };
+interface JudgedStep extends LocalStep {
+  index: number;
+}
+
+function keepStandingSteps(
+  values: readonly number[],
+  initial: number[],
+  noise: NoiseScale,
+  minEffect: number,
+  settings: ChangePointOptions,
+): JudgedStep[] {
+  let splits = [...initial];
+  for (;;) {
+    const judged = splits.map((index, i) => ({
+      index,
+      ...localStep(
+        values,
+        index,
+        { from: splits[i - 1] ?? 0, to: splits[i + 1] ?? values.length },
+        settings.localWindow,
+        noise.longRun,
+      ),
+    }));
+    const failing = judged.filter(
+      (s) =>
+        Math.abs(s.t) < settings.stepT ||
+        Math.abs(s.step) < minEffect ||
+        Math.abs(s.plainStep) < minEffect ||
+        Math.sign(s.step) !== Math.sign(s.plainStep),
+    );
+    if (failing.length === 0) return judged;
+    const weakest = failing.reduce((a, b) => (Math.abs(b.t) < Math.abs(a.t) ? b : a));
+    splits = splits.filter((s) => s !== weakest.index);
+  }
+}
+
+function residuals(values: readonly number[], splits: readonly number[]): number[] {
+  const out: number[] = [];
+  const bounds = [0, ...splits, values.length];
+  for (let s = 0; s + 1 < bounds.length; s++) {
+    let sum = 0;
+    for (let i = bounds[s]!; i < bounds[s + 1]!; i++) sum += values[i]!;
+    const mean = sum / (bounds[s + 1]! - bounds[s]!);
+    for (let i = bounds[s]!; i < bounds[s + 1]!; i++) out.push(values[i]! - mean);
+  }
+  return out;
+}
+
+function medianAbs(values: readonly number[]): number {
+  const sorted = values.map(Math.abs).sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
 }
 
 function describeChange(
   values: readonly number[],
-  point: { index: number; pValue: number },
+  point: JudgedStep,
   start: number,
   end: number,
   direction: Direction,
@@ -83,7 +130,7 @@ function describeChange(
     before,
     after,
     relativeChange,
-    pValue: point.pValue,
+    pValue: Math.min(1, 2 * normalUpperTail(Math.abs(point.t))),
     kind: kindOf(relativeChange, direction),
   };
 }

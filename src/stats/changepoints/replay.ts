@@ -1,32 +1,46 @@
+import { median } from "simple-statistics";
 import type { Direction, Thresholds } from "../../descriptor/types.js";
 import { compareMetrics } from "../compare.js";
 import { summarize } from "../summary.js";
 import type { BaselineRun, ComparisonPolicy } from "../types.js";
 import { kindOf } from "./detect.js";
+import { localStep } from "./local-step.js";
+import { noiseScale } from "./noise-scale.js";
 import { pointRepetitions, pointValues } from "./series.js";
 import type { ChangePoint, Series } from "./types.js";
 
 export interface ReplayOptions {
   direction: Direction;
-  /** Consecutive changed points (same way) needed before an alert; a change that reverts sooner was an outlier. */
+  /**
+   * Consecutive changed points (same way) after which the gate alerts even without the fit's
+   * confirmation; a change that reverts sooner was an outlier.
+   */
   persistence: number;
+  /** Changed points in a row before the change-point fit is asked to confirm a step (at least 3: a 2-point spike is not a step). */
+  confirmAfter: number;
+  /** Accepted points before the suspected change that the confirming fit sees. */
+  fitWindow: number;
   thresholds: Thresholds;
   policy: Partial<ComparisonPolicy>;
 }
 
 export const DEFAULT_REPLAY_OPTIONS: Readonly<ReplayOptions> = Object.freeze({
   direction: "unknown",
-  persistence: 2,
+  persistence: 6,
+  confirmAfter: 4,
+  fitWindow: 60,
   thresholds: {},
-  // The interval is not used by the replay; fewer resamples keep 5,000 points fast.
-  policy: { bootstrapResamples: 200 },
+  policy: {},
 });
 
 /**
  * Replays the live gate over a history: each point is judged by `compareMetrics` against the
- * points before it, exactly as a scheduled run on the default branch would be. A change must
- * persist for `persistence` points to raise an alert (at the point that completes it); changed
- * points that revert are dropped as outliers and never enter the baseline. After an alert the
+ * points before it, exactly as a scheduled run on the default branch would be. A suspected
+ * change (changed points in a row, the same way) alerts as soon as the change-point fit
+ * (`detectChangePoints`) over the recent accepted points plus the suspects finds a step where
+ * the suspects begin: quick for real steps (`confirmAfter` points), quiet for spikes and drifts
+ * the fit rejects. A suspicion that holds for `persistence` points alerts regardless. Changed
+ * points that revert are dropped as outliers and never enter the baseline; after an alert the
  * baseline restarts from the new regime, as it would after the team accepts it.
  */
 export function replayGate(series: Series, options: Partial<ReplayOptions> = {}): ChangePoint[] {
@@ -69,7 +83,16 @@ export function replayGate(series: Series, options: Partial<ReplayOptions> = {})
     const larger = (comparison!.relativeChange ?? 0) > 0;
     if (pending.length > 0 && pending[0]!.larger !== larger) pending = [];
     pending.push({ index: i, larger, pValue: comparison!.test?.adjustedPValue ?? 1 });
-    if (pending.length < settings.persistence) continue;
+    const confirmed =
+      pending.length >= settings.persistence ||
+      (pending.length >= Math.max(3, settings.confirmAfter) &&
+        fitConfirms(
+          values,
+          accepted.slice(-settings.fitWindow),
+          pending.map((p) => p.index),
+          larger,
+        ));
+    if (!confirmed) continue;
     const before = summarize(history.map((run) => values[Number(run.resultId)]!));
     const after = summarize(pending.map((p) => values[p.index]!));
     const relativeChange = before.median === 0 ? 0 : (after.median - before.median) / Math.abs(before.median);
@@ -85,4 +108,30 @@ export function replayGate(series: Series, options: Partial<ReplayOptions> = {})
     pending = [];
   }
   return alerts;
+}
+
+/** Least |t| of the suspected step against the recent trend, on the long-run noise of the accepted points. */
+const CONFIRM_T = 3;
+
+/**
+ * Whether the suspects begin a step rather than continue a drift or a two-level pattern: a
+ * step-plus-slope fit over the recent accepted points and the suspects (local-step.ts) gives
+ * the step |t| >= 3 on the accepted points' long-run noise, the same way as the suspects.
+ */
+function fitConfirms(
+  values: readonly number[],
+  accepted: number[],
+  suspects: number[],
+  larger: boolean,
+): boolean {
+  if (accepted.length < 10) return false;
+  const positive = values.every((v) => v > 0);
+  const scaled = [...accepted, ...suspects].map((j) => (positive ? Math.log(values[j]!) : values[j]!));
+  const start = accepted.length;
+  const baseline = scaled.slice(0, start);
+  // The accepted points are one regime: their noise is their spread around its median.
+  const center = median(baseline);
+  const noise = noiseScale(baseline.map((v) => v - center));
+  const step = localStep(scaled, start, { from: 0, to: scaled.length }, start, noise.longRun);
+  return Math.abs(step.t) >= CONFIRM_T && step.step > 0 === larger && step.plainStep > 0 === larger;
 }

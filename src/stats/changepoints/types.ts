@@ -12,6 +12,7 @@ export interface ChangePoint {
   after: SampleSummary;
   /** (after.median - before.median) / |before.median|. */
   relativeChange: number;
+  /** Two-sided p-value of the local step (trend removed, long-run noise). */
   pValue: number;
   kind: "regression" | "improvement" | "shift";
 }
@@ -22,21 +23,22 @@ export interface ChangePointOptions {
   minSegment: number;
   /** Smallest relative step worth reporting (default 0.01). */
   minEffect: number;
-  /** Significance level of each split's test (default 0.005). */
-  alpha: number;
-  /** Most permutations for a borderline split (default 999). */
-  permutations: number;
-  /** Points on each side that must show the step locally, so a slow drift is not a step (default 30). */
+  /** Penalty per change, in units of long-run noise variance · ln n (default 3, a BIC-like weight). */
+  penalty: number;
+  /** Least |t| of a step against the local trend, on the long-run noise scale (default 4). */
+  stepT: number;
+  /** Points on each side that judge a step against the local trend (default 30). */
   localWindow: number;
-  seed: number;
+  /** A point this many difference-scale sigmas from its running median is a spike, not a level (default 5). */
+  spikeLimit: number;
 }
 
 export const DEFAULT_CHANGE_POINT_OPTIONS: Readonly<ChangePointOptions> = Object.freeze({
   direction: "unknown",
   minSegment: 5,
   minEffect: 0.01,
-  alpha: 0.005,
-  permutations: 999,
+  penalty: 3,
+  stepT: 4,
   localWindow: 30,
-  seed: 20240607,
+  spikeLimit: 5,
 });
