@@ -6,7 +6,6 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import * as esbuild from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../cli/harness.js";
 import { dockerUnavailable, ensureTestImage, maatLeftovers } from "../support/docker/engine.js";
@@ -24,19 +23,11 @@ describe.skipIf(dockerUnavailable !== undefined)(title, () => {
   beforeAll(async () => {
     const image = await ensureTestImage();
     dir = mkdtempSync(path.join(tmpdir(), "maat-signals-"));
-    cli = path.join(dir, "cli.mjs");
-    await esbuild.build({
-      entryPoints: [path.join(repoRoot, "src/cli/main.ts")],
-      outfile: cli,
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node22",
-      logLevel: "warning",
-      banner: {
-        js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
-      },
+    // The same bundle as dist/ (code splitting, precompiled schemas), built from this source.
+    execFileSync(process.execPath, ["scripts/build.mjs", "--outdir", path.join(dir, "dist")], {
+      cwd: repoRoot,
     });
+    cli = path.join(dir, "dist", "cli.js");
     project = path.join(dir, "project");
     mkdirSync(path.join(project, "benchmarks", "slow"), { recursive: true });
     writeFileSync(
