@@ -2,7 +2,10 @@
  * The Docker runner against a real engine (Debian's docker.io, started by .ci/run) and an
  * image built here. Single containers run with `--network none`; nothing is pulled.
  */
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defineMetric } from "../runners/fixture.js";
@@ -125,6 +128,34 @@ describe.skipIf(dockerUnavailable !== undefined)(title, () => {
     expect(outcome.status).toBe("succeeded");
     expect(log).toContain("alpha\nmodel-bytes\na.txt\npaths /data/train /models/squeezenet_v1.1.mar");
     expect(log).toMatch(/Read-only file system|read-only/);
+  }, 120_000);
+
+  it("mounts a downloaded source from the data cache, its md5 checked on this host first", async () => {
+    const body = "remote-bytes";
+    const server = createServer((request, response) =>
+      response.end(request.url === "/weights.bin" ? body : ""),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const descriptor = {
+        ...containerBenchmark(image, "cat /models/weights.bin"),
+        data: {
+          sources: [
+            {
+              src: `http://127.0.0.1:${port}/weights.bin`,
+              path: "/models/weights.bin",
+              md5: createHash("md5").update(body).digest("hex"),
+            },
+          ],
+        },
+      };
+      const outcome = await repo.runner().runRepetition(repo.request(descriptor));
+      expect(outcome.status).toBe("succeeded");
+      expect(await readFile(outcome.logs.output, "utf8")).toBe(body);
+    } finally {
+      server.close();
+    }
   }, 120_000);
 
   // Privileged containers cannot start in this sandbox: `privileged` is checked on the command line (container-spec.test.ts).

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_CONFIG } from "../../src/config/defaults.js";
 import type { RepositoryConfig } from "../../src/config/types.js";
+import { DEFAULT_DATA_SETTINGS } from "../../src/data/data-settings.js";
 import type { Descriptor } from "../../src/descriptor/types.js";
 import { createDockerCli, createDockerRunner } from "../../src/runners/docker/index.js";
 import type { RepetitionRequest, Runner } from "../../src/runners/runner.js";
@@ -52,6 +53,8 @@ export async function makeRepo(): Promise<Repo> {
         cli: createDockerCli("docker", process.env),
         docker: testDockerConfig(overrides),
         checkout: { root, isGit, commit: "0123456789abcdef0123456789abcdef01234567", dirty: false },
+        // Downloads land in a cache of this repository's own, removed with it.
+        data: { ...DEFAULT_DATA_SETTINGS, cacheDir: join(root, ".cache") },
         readinessAllowanceProbes: 600,
       }),
     async remove() {
