@@ -6,11 +6,13 @@ export default defineConfig({
   plugins: [viteDashboardAssets(import.meta.dirname)],
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // One temporary folder per run; then the Docker suites' image, built once (skipped without an engine).
+    globalSetup: ["test/support/global-setup.ts", "test/support/docker/global-setup.ts"],
+    // Sized for a busy two-core machine, not for speed: a test that needs a deadline polls for
+    // its condition; this only stops a test that hangs.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     // Two cores on CI: run files in parallel but keep the pool small.
     maxWorkers: 2,
-    // The Docker suites' image, built once (skipped without an engine).
-    globalSetup: ["test/support/docker/global-setup.ts"],
   },
 });

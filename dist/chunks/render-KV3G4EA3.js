@@ -1,6 +1,6 @@
 import { createRequire as __maatCreateRequire } from "node:module";
 const require = __maatCreateRequire(import.meta.url);
-import{renderManifests,renderManifestsYaml}from"./chunk-7W3H6KVD.js";import"./chunk-2ISAHWGB.js";import{loadDescriptor}from"./chunk-CM54ALNR.js";import"./chunk-HAOS6DY7.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import path from"node:path";import{parseArgs}from"node:util";var HELP=`maat render [--backend kubernetes] [--namespace NS] [--run-id ID] <descriptor>
+import{renderManifests,renderManifestsYaml}from"./chunk-7W3H6KVD.js";import"./chunk-2ISAHWGB.js";import{loadDescriptor}from"./chunk-BTSGIC3R.js";import"./chunk-HAOS6DY7.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import path from"node:path";import{parseArgs}from"node:util";var HELP=`maat render [--backend kubernetes] [--namespace NS] [--run-id ID] <descriptor>
 
 Prints the Kubernetes manifests that would run the benchmark, as one YAML stream on
 stdout, without touching a cluster: review them, or apply them yourself.

@@ -1,6 +1,6 @@
 import { createRequire as __maatCreateRequire } from "node:module";
 const require = __maatCreateRequire(import.meta.url);
-import{SPARKLINE_WIDTH,sparkline}from"./chunk-EVO3FVQW.js";import{pushResults}from"./chunk-5B2DA6AQ.js";import{pullResults}from"./chunk-WJFA6SDT.js";import{openResultsStore}from"./chunk-TVFWB5UL.js";import{readReceipt,readResultsFolder}from"./chunk-ORGBDXMH.js";import{renderTextTable}from"./chunk-I43GCTYC.js";import{parseCommandArgs}from"./chunk-KDWAOU2X.js";import{formatDuration}from"./chunk-CN44QZ3B.js";import{loadRepositoryConfig}from"./chunk-KNHXJQTE.js";import{findRepoRoot}from"./chunk-CM54ALNR.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import path from"node:path";var HELP=`maat results: list and show result receipts
+import{SPARKLINE_WIDTH,sparkline}from"./chunk-EVO3FVQW.js";import{pushResults}from"./chunk-5B2DA6AQ.js";import{pullResults}from"./chunk-WJFA6SDT.js";import{openResultsStore}from"./chunk-TVFWB5UL.js";import{readReceipt,readResultsFolder}from"./chunk-ORGBDXMH.js";import{renderTextTable}from"./chunk-I43GCTYC.js";import{parseCommandArgs}from"./chunk-KDWAOU2X.js";import{formatDuration}from"./chunk-CN44QZ3B.js";import{loadRepositoryConfig}from"./chunk-KNHXJQTE.js";import{findRepoRoot}from"./chunk-BTSGIC3R.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import path from"node:path";var HELP=`maat results: list and show result receipts
 
 Usage:
   maat results list [--benchmark ID] [--results-dir DIR] [--store LOCATION] [--json]

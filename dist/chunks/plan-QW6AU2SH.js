@@ -1,6 +1,6 @@
 import { createRequire as __maatCreateRequire } from "node:module";
 const require = __maatCreateRequire(import.meta.url);
-import{parseCommandArgs}from"./chunk-KDWAOU2X.js";import{loadRepository,planRuns,toMatrix}from"./chunk-IV37NXTF.js";import"./chunk-2ISAHWGB.js";import"./chunk-KNHXJQTE.js";import"./chunk-YVGALN45.js";import"./chunk-4GMWUII6.js";import{findRepoRoot,formatProblem}from"./chunk-CM54ALNR.js";import"./chunk-HAOS6DY7.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import{execFile}from"node:child_process";import{promisify}from"node:util";var exec=promisify(execFile),HELP=`maat plan: show what the action would run for an event, from this checkout
+import{parseCommandArgs}from"./chunk-KDWAOU2X.js";import{loadRepository,planRuns,toMatrix}from"./chunk-TGMNDMZZ.js";import"./chunk-2ISAHWGB.js";import"./chunk-KNHXJQTE.js";import"./chunk-YVGALN45.js";import"./chunk-4GMWUII6.js";import{findRepoRoot,formatProblem}from"./chunk-BTSGIC3R.js";import"./chunk-HAOS6DY7.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import{execFile}from"node:child_process";import{promisify}from"node:util";var exec=promisify(execFile),HELP=`maat plan: show what the action would run for an event, from this checkout
 
 Usage:
   maat plan [--base REF]                 a pull request: files changed since REF (default origin/main)

@@ -1,6 +1,6 @@
 import { createRequire as __maatCreateRequire } from "node:module";
 const require = __maatCreateRequire(import.meta.url);
-import{descriptorId,findDescriptorFiles,findRepoRoot,formatProblem,validateDescriptorFile}from"./chunk-CM54ALNR.js";import"./chunk-HAOS6DY7.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import path from"node:path";import{parseArgs}from"node:util";var HELP=`maat validate [paths...] [--json]
+import{descriptorId,findDescriptorFiles,findRepoRoot,formatProblem,validateDescriptorFile}from"./chunk-BTSGIC3R.js";import"./chunk-HAOS6DY7.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import path from"node:path";import{parseArgs}from"node:util";var HELP=`maat validate [paths...] [--json]
 
 Checks benchmark descriptors (TOML) against the descriptor schema and Maat's rules, and
 reports every problem with its file, line and column. A folder means every *.toml under it;
