@@ -6,7 +6,8 @@ export default defineConfig({
   plugins: [viteDashboardAssets(import.meta.dirname)],
   test: {
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/support/global-setup.ts"],
+    // One temporary folder per run; then the Docker suites' image, built once (skipped without an engine).
+    globalSetup: ["test/support/global-setup.ts", "test/support/docker/global-setup.ts"],
     // Sized for a busy two-core machine, not for speed: a test that needs a deadline polls for
     // its condition; this only stops a test that hangs.
     testTimeout: 300_000,

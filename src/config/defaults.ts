@@ -16,5 +16,6 @@ export const DEFAULT_CONFIG: Readonly<RepositoryConfig> = Object.freeze({
   run: {},
   // GitHub starts scheduled workflows 5-30+ minutes late under load.
   schedule: { graceMs: 60 * 60_000 },
+  docker: { cli: "docker", pull: "missing", shmSize: "2g", stopGraceMs: 10_000 },
   kubernetes: { namespace: "default", nodeSelector: {}, tolerations: [], instanceTypes: [] },
 } satisfies RepositoryConfig);

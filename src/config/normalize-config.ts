@@ -40,12 +40,23 @@ interface RawConfig {
   pull_requests?: { run_all_label?: string; trust_label?: string; comment?: boolean };
   run?: { repetitions?: number | "auto"; warmup?: number; timeout?: number | string };
   schedule?: { grace?: number | string };
+  docker?: {
+    cli?: string;
+    pull?: RepositoryConfig["docker"]["pull"];
+    gpus?: "all" | "none" | number;
+    shm_size?: string;
+    network?: string;
+    stop_grace?: number | string;
+  };
   kubernetes?: {
     kubeconfig?: string;
     context?: string;
     namespace?: string;
     dataset_cache_pvc?: string;
+    unschedulable_timeout?: number | string;
     scheduling_timeout?: number | string;
+    code_bucket?: string;
+    fetcher_image?: string;
     node_selector?: Record<string, string>;
     tolerations?: Array<Omit<Toleration, "tolerationSeconds"> & { toleration_seconds?: number }>;
     instance_types?: string[];
@@ -124,15 +135,25 @@ export function normalizeConfig(value: unknown, file: string | undefined): Repos
       timeoutMs: raw.run?.timeout === undefined ? undefined : durationMs(raw.run.timeout),
     }),
     schedule: { graceMs: durationMs(raw.schedule?.grace) ?? d.schedule.graceMs },
+    docker: defined({
+      cli: raw.docker?.cli ?? d.docker.cli,
+      pull: raw.docker?.pull ?? d.docker.pull,
+      gpus: raw.docker?.gpus,
+      shmSize: raw.docker?.shm_size ?? d.docker.shmSize,
+      network: raw.docker?.network,
+      stopGraceMs: durationMs(raw.docker?.stop_grace) ?? d.docker.stopGraceMs,
+    }),
     kubernetes: defined({
       kubeconfig: raw.kubernetes?.kubeconfig,
       context: raw.kubernetes?.context,
       namespace: raw.kubernetes?.namespace ?? d.kubernetes.namespace,
       datasetCachePvc: raw.kubernetes?.dataset_cache_pvc,
-      schedulingTimeoutMs:
-        raw.kubernetes?.scheduling_timeout === undefined
-          ? undefined
-          : durationMs(raw.kubernetes.scheduling_timeout),
+      // scheduling_timeout is the older name.
+      unschedulableTimeoutMs: durationMs(
+        raw.kubernetes?.unschedulable_timeout ?? raw.kubernetes?.scheduling_timeout,
+      ),
+      codeBucket: raw.kubernetes?.code_bucket,
+      fetcherImage: raw.kubernetes?.fetcher_image,
       nodeSelector: raw.kubernetes?.node_selector ?? {},
       tolerations: (raw.kubernetes?.tolerations ?? []).map(({ toleration_seconds, ...rest }) =>
         defined({ ...rest, tolerationSeconds: toleration_seconds }),

@@ -5,7 +5,10 @@
 
 import type { S3Config } from "../storage/s3-settings.js";
 
-export type Backend = "local" | "kubernetes";
+export type Backend = "local" | "docker" | "kubernetes";
+
+/** When the Docker runner pulls an image: only when absent (default), before every run, or never. */
+export type PullPolicy = "missing" | "always" | "never";
 
 /** Routes descriptors by `hardware.instance_type` to runner labels (first matching rule wins). */
 export interface RunnerRule {
@@ -81,13 +84,29 @@ export interface RepositoryConfig {
     /** How late GitHub may start a scheduled workflow (ms); see src/plan/schedule-window.ts. */
     graceMs: number;
   };
+  docker: {
+    /** The Docker CLI binary. */
+    cli: string;
+    pull: PullPolicy;
+    /** GPUs for benchmark containers; unset: from the descriptor's hardware. */
+    gpus?: "all" | "none" | number;
+    /** `--shm-size` for containers with extended_shm, or "host" for `--ipc=host`. */
+    shmSize: string;
+    /** Network of single-container benchmarks; unset: Docker's default. */
+    network?: string;
+    stopGraceMs: number;
+  };
   kubernetes: {
     kubeconfig?: string;
     context?: string;
     namespace: string;
     datasetCachePvc?: string;
-    /** How long a pod may stay unschedulable before the run fails; unset: the runner's default (10 min). */
-    schedulingTimeoutMs?: number;
+    /** How long a pod may stay unschedulable before the run fails; unset: the runner's default (5 min). */
+    unschedulableTimeoutMs?: number;
+    /** `s3://bucket/prefix` for code bundles too large for a ConfigMap. */
+    codeBucket?: string;
+    /** Image of the init containers that fetch code, data and models. */
+    fetcherImage?: string;
     nodeSelector: Record<string, string>;
     tolerations: Toleration[];
     /** Globs over instance types that run on the cluster. */

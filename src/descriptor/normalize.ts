@@ -159,7 +159,12 @@ function normalizeRun(raw: Table): RunSettings {
     maxRepetitions: typeof raw.max_repetitions === "number" ? raw.max_repetitions : 30,
     targetPrecision: typeof raw.target_precision === "number" ? raw.target_precision : 0.01,
     watch: Array.isArray(raw.watch) ? raw.watch.map(String) : [],
-    backend: raw.backend === "local" || raw.backend === "kubernetes" ? raw.backend : undefined,
+    backend:
+      raw.backend === "local" || raw.backend === "docker" || raw.backend === "kubernetes"
+        ? raw.backend
+        : undefined,
+    code: raw.code === "checkout" || raw.code === "image" ? raw.code : undefined,
+    codePaths: Array.isArray(raw.code_paths) ? raw.code_paths.map(String) : undefined,
     thresholds: normalizeThresholds(tableAt(raw, "thresholds")),
     defaulted: (["repetitions", "warmup", "timeout"] as const).filter((key) => raw[key] === undefined),
   });

@@ -109,7 +109,14 @@ export interface RunSettings {
   /** Glob patterns over the repository: a pull request touching them plans this benchmark. */
   watch: string[];
   /** Where this benchmark runs when the repository config does not say otherwise. */
-  backend?: "local" | "kubernetes";
+  backend?: "local" | "docker" | "kubernetes";
+  /**
+   * Where the code under test comes from in a container: the commit under test ("checkout",
+   * mounted or shipped to the pod) or the image itself. Unset: checkout in a git checkout.
+   */
+  code?: "checkout" | "image";
+  /** Repository paths the Kubernetes code bundle holds; unset: the whole commit. */
+  codePaths?: string[];
   /** Default thresholds for every metric of this benchmark. */
   thresholds: Thresholds;
   /**

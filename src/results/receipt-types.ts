@@ -104,6 +104,25 @@ export interface BackendInfo {
   /** For the local runner: the image named by the descriptor is recorded, not used. */
   dockerImageUsed: boolean;
   note?: string;
+  /** Docker: each image that ran, by what it was at run time (id, registry digests), not only its tag. */
+  images?: Array<{ role: "benchmark" | "server"; reference: string; id: string; digests: string[] }>;
+  /**
+   * How the code under test reached the containers: from the image, or the checkout of
+   * `commit` (bind-mounted by Docker; a bundle with its sha256 on Kubernetes).
+   */
+  code?: {
+    mode: "checkout" | "image";
+    delivery?: "bind-mount" | "configmap" | "s3";
+    /** Where the code is inside the containers. */
+    path?: string;
+    commit?: string;
+    /** The working tree had uncommitted changes (a bundle holds only the commit). */
+    dirty?: boolean;
+    bundleSha256?: string;
+    bundleBytes?: number;
+    /** The ConfigMap or s3:// URL that carried the bundle. */
+    location?: string;
+  };
   /** Kubernetes: cluster, namespace, nodes and instance types actually used. */
   cluster?: {
     context?: string;

@@ -17,7 +17,7 @@ export const commands: CommandEntry[] = [
   },
   {
     name: "run",
-    summary: "Run benchmarks locally and write result receipts",
+    summary: "Run benchmarks (locally, in Docker or on Kubernetes) and write result receipts",
     load: async () => (await import("./run.js")).runCommand,
   },
   {

@@ -28,7 +28,8 @@ Options:
   --warmup N            warm-up repetitions, not measured (overrides run.warmup)
   --timeout D           time limit per repetition, e.g. 90s, 10m, 1h30m (overrides run.timeout)
   --results-dir DIR     where receipts go (default .maat/results)
-  --backend B           local or kubernetes (default: the descriptor's run.backend, then maat.toml's routing, then local)
+  --backend B           local, docker or kubernetes (default: the descriptor's run.backend, then
+                        maat.toml's routing, then local)
   --namespace NS        kubernetes: namespace (default: maat.toml's kubernetes.namespace)
   --context NAME        kubernetes: kubeconfig context (default: the current context)
   --kubeconfig FILE     kubernetes: kubeconfig (default: maat.toml, $KUBECONFIG, ~/.kube/config)
@@ -48,6 +49,7 @@ Examples:
   maat run benchmarks/hello-world
   maat run benchmarks/pytorch-train-cpu --repetitions 5 --warmup 1
   maat run --timeout 30m --json > runs.json
+  maat run benchmarks/hello-world --backend docker
   maat run benchmarks/resnet --backend kubernetes --namespace bench`;
 
 export const runCommand: Command = {
@@ -148,8 +150,8 @@ function parseRunArguments(argv: string[]): RunArguments {
     overrides.timeoutMs = ms;
   }
   const backend = values.backend;
-  if (backend !== undefined && backend !== "local" && backend !== "kubernetes") {
-    throw new UsageError(`--backend must be local or kubernetes (got "${backend}")`);
+  if (backend !== undefined && backend !== "local" && backend !== "docker" && backend !== "kubernetes") {
+    throw new UsageError(`--backend must be local, docker or kubernetes (got "${backend}")`);
   }
   return {
     paths: positionals,

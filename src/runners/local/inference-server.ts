@@ -52,7 +52,16 @@ export async function startInferenceServer(
   const args = rewriteDataPaths(server.env.startCommandArgs ?? "", options.models.replacements);
   const serverProcess = await startLoggedProcess(commandLine(start, args), {
     cwd: request.cwd,
-    env: composeEnv(request.env, server.env.vars, options.models.env, { [METRICS_FILE_ENV]: metricsFile }),
+    // The server listens where its client and the probe reach it: this machine's loopback.
+    env: composeEnv(
+      request.env,
+      { INFERENCE_SERVER_BIND_HOST: "127.0.0.1" },
+      server.env.vars,
+      options.models.env,
+      {
+        [METRICS_FILE_ENV]: metricsFile,
+      },
+    ),
     logFile: options.logFile,
     extractor,
     echoAs: "server",
