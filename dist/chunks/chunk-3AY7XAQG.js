@@ -1,6 +1,6 @@
 import { createRequire as __maatCreateRequire } from "node:module";
 const require = __maatCreateRequire(import.meta.url);
-import{renderTextTable}from"./chunk-I43GCTYC.js";import{SPARKLINE_WIDTH,sparkline}from"./chunk-EVO3FVQW.js";import{parseCommandArgs}from"./chunk-KDWAOU2X.js";import{pushResults}from"./chunk-TLOLZ3Q4.js";import{formatDuration}from"./chunk-CN44QZ3B.js";import{pullResults}from"./chunk-O5RC57QK.js";import{openResultsStore}from"./chunk-TVFWB5UL.js";import{readReceipt,readResultsFolder}from"./chunk-QU7KK5RR.js";import{loadRepositoryConfig}from"./chunk-CX4Q5IG7.js";import{findRepoRoot}from"./chunk-WJYIMNUZ.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import path from"node:path";var HELP=`maat results: list and show result receipts
+import{renderTextTable}from"./chunk-I43GCTYC.js";import{SPARKLINE_WIDTH,sparkline}from"./chunk-EVO3FVQW.js";import{parseCommandArgs}from"./chunk-KDWAOU2X.js";import{pushResults}from"./chunk-TLOLZ3Q4.js";import{formatDuration}from"./chunk-CN44QZ3B.js";import{pullResults}from"./chunk-O5RC57QK.js";import{openResultsStore}from"./chunk-TVFWB5UL.js";import{readReceipt,readResultsFolder}from"./chunk-QU7KK5RR.js";import{loadRepositoryConfig}from"./chunk-JUQH4ZBU.js";import{findRepoRoot}from"./chunk-WJYIMNUZ.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import path from"node:path";var HELP=`maat results: list and show result receipts
 
 Usage:
   maat results list [--benchmark ID] [--results-dir DIR] [--store LOCATION] [--json]

@@ -1,6 +1,6 @@
 import { createRequire as __maatCreateRequire } from "node:module";
 const require = __maatCreateRequire(import.meta.url);
-import{findOutliers}from"./chunk-5WCBOIPG.js";import{DEFAULT_REPLAY_OPTIONS,detectChangePoints,replayGate}from"./chunk-YVGALN45.js";import{formatPercent}from"./chunk-4GMWUII6.js";import{MaatError,UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import{readFile}from"node:fs/promises";import{resolve}from"node:path";import{parseArgs}from"node:util";var DIRECTIONS=["higher_is_better","lower_is_better","unknown"],HELP=`maat detect <file> [--direction higher_is_better|lower_is_better] [--gate [--persistence N]] [--json]
+import{findOutliers}from"./chunk-KE6J6SUV.js";import{DEFAULT_REPLAY_OPTIONS,detectChangePoints,replayGate}from"./chunk-KT5P5YG7.js";import{formatPercent}from"./chunk-WDJNX7WN.js";import{MaatError,UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import{readFile}from"node:fs/promises";import{resolve}from"node:path";import{parseArgs}from"node:util";var DIRECTIONS=["higher_is_better","lower_is_better","unknown"],HELP=`maat detect <file> [--direction higher_is_better|lower_is_better] [--gate [--persistence N]] [--json]
 
 Finds the points where a metric's history changed level (change points), or with --gate
 replays the pull-request gate over it, point by point. Informational: exits 0 whatever it finds.

@@ -1,6 +1,6 @@
 import { createRequire as __maatCreateRequire } from "node:module";
 const require = __maatCreateRequire(import.meta.url);
-import{parseCommandArgs}from"./chunk-KDWAOU2X.js";import{loadRepository,planRuns,toMatrix}from"./chunk-MSUWK5MX.js";import"./chunk-2ISAHWGB.js";import"./chunk-CX4Q5IG7.js";import"./chunk-YVGALN45.js";import"./chunk-4GMWUII6.js";import{findRepoRoot,formatProblem}from"./chunk-WJYIMNUZ.js";import"./chunk-HAOS6DY7.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import{execFile}from"node:child_process";import{promisify}from"node:util";var exec=promisify(execFile),HELP=`maat plan: show what the action would run for an event, from this checkout
+import{parseCommandArgs}from"./chunk-KDWAOU2X.js";import{loadRepository,planRuns,toMatrix}from"./chunk-PC4IQOZW.js";import"./chunk-2ISAHWGB.js";import"./chunk-JUQH4ZBU.js";import"./chunk-KT5P5YG7.js";import"./chunk-WDJNX7WN.js";import{findRepoRoot,formatProblem}from"./chunk-WJYIMNUZ.js";import"./chunk-HAOS6DY7.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import{execFile}from"node:child_process";import{promisify}from"node:util";var exec=promisify(execFile),HELP=`maat plan: show what the action would run for an event, from this checkout
 
 Usage:
   maat plan [--base REF]                 a pull request: files changed since REF (default origin/main)
