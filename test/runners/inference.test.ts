@@ -78,7 +78,8 @@ describe("the local runner with an inference server", () => {
       [port],
       {},
     );
-    const outcome = await runner.runRepetition(workspace.request(descriptor));
+    // Patient: on a busy machine the exit must be seen before any readiness deadline passes.
+    const outcome = await patient.runRepetition(workspace.request(descriptor));
     expect(outcome.status).toBe("failed");
     expect(outcome.reason).toContain("the server exited with code 4 before it became ready");
     expect(outcome.reason).toContain(`probe http://127.0.0.1:${port}/ready`);
