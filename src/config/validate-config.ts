@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject } from "ajv";
 import { closest, distance } from "fastest-levenshtein";
+import { durationLimitProblem, durationMs } from "../duration.js";
 import schema from "../../schema/config.schema.json" with { type: "json" };
 import { findTomlPosition, formatTomlPath, type TomlPath, type TomlPosition } from "./toml-locations.js";
 import type { ConfigProblem } from "./types.js";
@@ -49,6 +50,17 @@ export function validateConfigValue(
       );
     }
   });
+  const raw = value as Record<string, Record<string, unknown> | undefined>;
+  const durations: Array<[string, string]> = [
+    ["run", "timeout"],
+    ["schedule", "grace"],
+    ["kubernetes", "scheduling_timeout"],
+  ];
+  for (const [table, key] of durations) {
+    const ms = durationMs(raw[table]?.[key]);
+    const tooLong = ms === undefined ? undefined : durationLimitProblem(ms);
+    if (tooLong !== undefined) problems.push(problem([table, key], tooLong));
+  }
   return problems;
 }
 

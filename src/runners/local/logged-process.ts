@@ -2,6 +2,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { finished } from "node:stream/promises";
+import { timerDelay } from "../../duration.js";
 import type { MetricExtractor } from "../../metrics/metric-extractor.js";
 import type { OutputStream } from "../runner.js";
 import type { StoppedBy } from "./exit-status.js";
@@ -61,7 +62,7 @@ export async function startLoggedProcess(
     void group.stop();
   };
   const timer =
-    options.timeLimitMs === undefined ? undefined : setTimeout(stopFor("time limit"), options.timeLimitMs);
+    options.timeLimitMs === undefined ? undefined : setTimeout(stopFor("time limit"), timerDelay(options.timeLimitMs));
   const onAbort = stopFor("cancel");
   options.signal?.addEventListener("abort", onAbort, { once: true });
   if (options.signal?.aborted === true) onAbort();
