@@ -1,5 +1,6 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { FileReadProblem, MAX_JSON_BYTES, readRegularTextFile } from "../read-regular-file.js";
 import { BaselineError } from "./errors.js";
 import { type ParseBaselineOptions, parseBaseline } from "./parse.js";
 import { readRecentText } from "./read-recent-text.js";
@@ -19,10 +20,11 @@ export async function readBaselineFile(
   let text: string;
   let partial = false;
   try {
-    if (options.recentRuns === undefined) text = await readFile(file, "utf8");
+    if (options.recentRuns === undefined) text = await readRegularTextFile(file, MAX_JSON_BYTES);
     else ({ text, partial } = await readRecentText(file, options.recentRuns));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    const code = error instanceof FileReadProblem ? error.code : (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "not-found") return undefined;
     throw new BaselineError(`cannot read baseline file ${file}: ${(error as Error).message}`, {
       file,
       cause: error,
@@ -33,7 +35,7 @@ export async function readBaselineFile(
   } catch (error) {
     // A large file edited out of the one-run-per-line layout: read it whole.
     if (!partial) throw error;
-    return parseBaseline(await readFile(file, "utf8"), file);
+    return parseBaseline(await readRegularTextFile(file, MAX_JSON_BYTES), file);
   }
 }
 

@@ -1,5 +1,6 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import { FileReadProblem, MAX_JSON_BYTES, readRegularTextFile } from "../read-regular-file.js";
 import { ReceiptError } from "./receipt-store.js";
 import type { ResultReceipt } from "./receipt-types.js";
 import { receiptProblems } from "./receipt-validation.js";
@@ -53,13 +54,12 @@ async function readReceiptFile(
 ): Promise<ResultReceipt | undefined> {
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(file, "utf8"));
+    data = JSON.parse(await readRegularTextFile(file, MAX_JSON_BYTES));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ReceiptError(
-      shown,
-      code ? `cannot read the receipt (${code})` : `not valid JSON (${(error as Error).message})`,
-    );
+    if (error instanceof FileReadProblem) {
+      throw new ReceiptError(shown, `cannot read the receipt: ${error.message.slice(file.length + 1)}`);
+    }
+    throw new ReceiptError(shown, `not valid JSON (${(error as Error).message})`);
   }
   const looksLikeReceipt = typeof data === "object" && data !== null && "receiptVersion" in data;
   if (!looksLikeReceipt) {

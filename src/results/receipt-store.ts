@@ -13,6 +13,23 @@ export class ReceiptError extends MaatError {
   }
 }
 
+/**
+ * Creates the results folder before any benchmark runs, so a path that cannot hold results (a
+ * parent is a file, no permission) stops the command with the path named, not mid-run.
+ */
+export async function ensureResultsDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const why = code === "ENOTDIR" || code === "EEXIST" ? "a part of the path is a file" : code;
+    throw new MaatError(`the results folder ${dir} cannot be created: ${why}`, {
+      hint: "choose another --results-dir (results-dir in the action)",
+      exitCode: 2,
+    });
+  }
+}
+
 /** `20261124T215012345Z`: sortable, filesystem-safe, unique to the millisecond. */
 export function compactTimestamp(date: Date): string {
   return date.toISOString().replace(/[-:.]/g, "");

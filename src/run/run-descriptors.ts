@@ -3,6 +3,7 @@ import { policyFromConfig } from "../compare/policy-from-config.js";
 import { runnerFor } from "../config/index.js";
 import type { RepositoryConfig } from "../config/types.js";
 import type { Descriptor } from "../descriptor/types.js";
+import { ensureResultsDir } from "../results/receipt-store.js";
 import type { HostFingerprint, SourceInfo } from "../results/receipt-types.js";
 import { type BackendName, createRunner } from "../runners/create-runner.js";
 import type { OutputStream } from "../runners/runner.js";
@@ -45,6 +46,7 @@ export async function runDescriptors(options: RunDescriptorsOptions): Promise<Be
   const { config } = options;
   const around = options.around ?? ((_descriptor, work) => work());
   const runs: BenchmarkRun[] = [];
+  await ensureResultsDir(options.resultsDir);
   for (const descriptor of options.descriptors) {
     if (options.signal.aborted) break;
     const { runner, backend } = await createRunner({
