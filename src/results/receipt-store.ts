@@ -3,6 +3,7 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MaatError } from "../errors.js";
 import type { ResultReceipt } from "./receipt-types.js";
+import { receiptProblems } from "./receipt-validation.js";
 
 /** A receipt file that cannot be read, parsed or validated. */
 export class ReceiptError extends MaatError {
@@ -46,8 +47,16 @@ export function resultLocation(resultsDir: string, benchmarkId: string, startedA
   };
 }
 
-/** Writes atomically (temp file + rename) so a crash never leaves half a receipt behind. */
+/**
+ * Writes atomically (temp file + rename) so a crash never leaves half a receipt behind. The
+ * receipt is checked against the schema its readers use first: no writer may produce a receipt
+ * that `maat results`, `compare` or the report would reject (an Infinity becomes a JSON null).
+ */
 export async function writeReceipt(file: string, receipt: ResultReceipt): Promise<void> {
+  const problems = receiptProblems(JSON.parse(JSON.stringify(receipt)));
+  if (problems.length > 0) {
+    throw new Error(`Maat built a receipt its readers would reject (${file}): ${problems.slice(0, 5).join("; ")}`);
+  }
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
   try {
