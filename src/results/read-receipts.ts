@@ -17,7 +17,11 @@ export interface ReceiptFile {
  * files in a folder that are not receipts (no `receiptVersion`) are passed over. Every receipt
  * is checked against schema/receipt.schema.json, so nothing half-written is ever compared.
  */
-export async function readReceipts(paths: readonly string[], cwd: string): Promise<ReceiptFile[]> {
+export async function readReceipts(
+  paths: readonly string[],
+  cwd: string,
+  options: ReadReceiptsOptions = {},
+): Promise<ReceiptFile[]> {
   const found: ReceiptFile[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
@@ -35,11 +39,30 @@ export async function readReceipts(paths: readonly string[], cwd: string): Promi
     }
     for (const file of await jsonFilesUnder(absolute)) {
       const shown = relative(cwd, file) || file;
+      // Only files named and placed as 'maat run' names receipts; anything else is not ours.
+      if (!isReceiptName(file)) {
+        options.warn?.(`skipped ${shown}: not a receipt (receipts are named <timestamp>-<sha>.json)`);
+        continue;
+      }
       const receipt = await readReceiptFile(file, shown, false);
       if (receipt !== undefined) found.push({ file: shown, receipt });
+      else options.warn?.(`skipped ${shown}: not a Maat result receipt (no receiptVersion)`);
     }
   }
   return found;
+}
+
+export interface ReadReceiptsOptions {
+  /** Told about each file a folder scan passes over, so a stray file is seen but breaks nothing. */
+  warn?: (message: string) => void;
+}
+
+const RECEIPT_NAME = /^\d{8}T\d{9}Z-(?:[0-9a-f]{7}|nogit)\.json$/;
+
+/** `<timestamp>-<shortsha>.json`, outside any `.logs` folder (a benchmark's own files live there). */
+export function isReceiptName(file: string): boolean {
+  const parts = file.split(/[\\/]/);
+  return RECEIPT_NAME.test(parts.at(-1) ?? "") && !parts.some((p) => p.endsWith(".logs"));
 }
 
 /** One receipt file, validated; throws ReceiptError naming the file when it is not one. */
@@ -91,10 +114,14 @@ async function jsonFilesUnder(dir: string): Promise<string[]> {
 }
 
 /** The receipts below a results folder; none when the folder does not exist (nothing ran yet). */
-export async function readResultsFolder(dir: string, cwd: string): Promise<ReceiptFile[]> {
+export async function readResultsFolder(
+  dir: string,
+  cwd: string,
+  options: ReadReceiptsOptions = {},
+): Promise<ReceiptFile[]> {
   const exists = await stat(dir).then(
     (info) => info.isDirectory(),
     () => false,
   );
-  return exists ? readReceipts([dir], cwd) : [];
+  return exists ? readReceipts([dir], cwd, options) : [];
 }

@@ -66,7 +66,7 @@ async function update(context: CommandContext): Promise<number> {
     throw new UsageError("baseline update: name at least one receipt file or folder");
   const maxRuns = positiveInteger("max-runs", values["max-runs"]);
   const dir = baselinesDir(context, values.baselines);
-  const receipts = (await readReceipts(positionals, context.cwd)).map((f) => f.receipt);
+  const receipts = (await readReceipts(positionals, context.cwd, { warn: (m) => context.stderr.write(`maat: ${m}\n`) })).map((f) => f.receipt);
   // Regressions are kept in the history but flagged, so they never quietly become the new level.
   const regressions = await flagRegressions(dir, receipts);
   const report = await foldReceipts(dir, receipts, {

@@ -56,7 +56,7 @@ export const compareCommand: Command = {
     const sigma = positiveNumber("sigma", values.sigma);
     const minEffect = ratio("min-effect", values["min-effect"]);
 
-    const receipts = uniqueByResultId((await readReceipts(positionals, context.cwd)).map((f) => f.receipt));
+    const receipts = uniqueByResultId((await readReceipts(positionals, context.cwd, { warn: (m) => context.stderr.write(`maat: ${m}\n`) })).map((f) => f.receipt));
     if (receipts.length === 0) {
       throw new UsageError(`compare: no receipts found in ${positionals.join(", ")}`, {
         hint: "Run 'maat run' first; it writes receipts under .maat/results/.",
