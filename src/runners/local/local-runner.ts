@@ -22,6 +22,8 @@ export interface LocalRunnerOptions {
   /** Readiness probes allowed beyond failure_threshold before a server counts as never ready. Default 60. */
   readinessAllowanceProbes?: number;
   extractor?: ExtractorOptions;
+  /** Bytes of a log's head and tail kept; default 8 MiB each. */
+  logCap?: { headBytes?: number; tailBytes?: number };
 }
 
 /**
@@ -35,6 +37,7 @@ export function createLocalRunner(options: LocalRunnerOptions = {}): Runner {
     allowanceProbes: options.readinessAllowanceProbes ?? 60,
     extractor: options.extractor ?? {},
     md5Cache,
+    logCap: options.logCap ?? {},
   };
   return { kind: "local", runRepetition: (request) => runLocalRepetition(request, settings) };
 }
@@ -44,6 +47,7 @@ type Settings = {
   allowanceProbes: number;
   extractor: ExtractorOptions;
   md5Cache: Md5Cache;
+  logCap: { headBytes?: number; tailBytes?: number };
 };
 
 async function runLocalRepetition(
@@ -113,9 +117,15 @@ async function runLocalRepetition(
       graceMs: settings.graceMs,
       timeLimitMs: request.timeLimitMs,
       signal: request.signal,
+      logCap: settings.logCap,
     },
   );
-  const { exit, stoppedBy } = await client.done;
+  const { exit, stoppedBy, log } = await client.done;
+  if (log.cutBytes > 0) {
+    notes.push(
+      `${log.cutBytes} of the benchmark's ${log.bytes} bytes of output were cut from the middle of its log (the log keeps its head and tail; metrics were read from all of it)`,
+    );
+  }
   const serverEnded = await server?.stop();
   if (serverEnded?.note !== undefined) notes.push(serverEnded.note);
   await feedEmitFile(metricsFile, clientExtractor);

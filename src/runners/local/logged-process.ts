@@ -1,10 +1,9 @@
-import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import { finished } from "node:stream/promises";
 import { timerDelay } from "../../duration.js";
 import type { MetricExtractor } from "../../metrics/metric-extractor.js";
 import type { OutputStream } from "../runner.js";
+import { CappedLog, type LogSummary } from "./capped-log.js";
 import type { StoppedBy } from "./exit-status.js";
 import { type GroupExit, startProcessGroup } from "./process-group.js";
 
@@ -19,12 +18,14 @@ export interface LoggedProcessOptions {
   graceMs: number;
   timeLimitMs?: number;
   signal?: AbortSignal;
+  /** Head and tail kept in the log file; default 8 MiB each. */
+  logCap?: { headBytes?: number; tailBytes?: number };
 }
 
 export interface LoggedProcess {
   readonly pid: number | undefined;
   /** Resolves when the process group is gone and the log is flushed. */
-  readonly done: Promise<{ exit: GroupExit; stoppedBy: StoppedBy }>;
+  readonly done: Promise<{ exit: GroupExit; stoppedBy: StoppedBy; log: LogSummary }>;
   /** True once the process has ended, on its own or not. */
   readonly ended: () => boolean;
   stop(): Promise<void>;
@@ -40,11 +41,7 @@ export async function startLoggedProcess(
   options: LoggedProcessOptions,
 ): Promise<LoggedProcess> {
   await mkdir(dirname(options.logFile), { recursive: true });
-  const log = createWriteStream(options.logFile);
-  await new Promise<void>((resolve, reject) => {
-    log.once("open", () => resolve());
-    log.once("error", reject);
-  });
+  const log = await CappedLog.open(options.logFile, options.logCap ?? {});
   const group = startProcessGroup(command, {
     cwd: options.cwd,
     env: options.env,
@@ -70,9 +67,8 @@ export async function startLoggedProcess(
     isEnded = true;
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onAbort);
-    log.end();
-    await finished(log).catch(() => undefined);
-    return { exit, stoppedBy };
+    const logSummary = await log.close();
+    return { exit, stoppedBy, log: logSummary };
   });
   return { pid: group.pid, done, ended: () => isEnded, stop: () => group.stop() };
 }
