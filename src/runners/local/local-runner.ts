@@ -120,7 +120,8 @@ async function runLocalRepetition(
       logCap: settings.logCap,
     },
   );
-  const { exit, stoppedBy, log } = await client.done;
+  const { exit, stoppedBy, log, leftovers } = await client.done;
+  if (leftovers.length > 0) notes.push(describeLeftovers(leftovers));
   if (log.cutBytes > 0) {
     notes.push(
       `${log.cutBytes} of the benchmark's ${log.bytes} bytes of output were cut from the middle of its log (the log keeps its head and tail; metrics were read from all of it)`,
@@ -156,4 +157,10 @@ function baseNotes(descriptor: Descriptor): string[] {
     );
   }
   return notes;
+}
+
+/** Processes that outlived the benchmark outside its group (setsid daemons): stopped, and said so. */
+export function describeLeftovers(leftovers: ReadonlyArray<{ pid: number; command: string }>): string {
+  const list = leftovers.map((p) => `${p.pid} (${p.command || "?"})`).join(", ");
+  return `${leftovers.length} process(es) the benchmark started were still running after it ended, outside its process group, and were stopped: ${list}`;
 }

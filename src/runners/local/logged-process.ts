@@ -6,6 +6,13 @@ import type { OutputStream } from "../runner.js";
 import { CappedLog, type LogSummary } from "./capped-log.js";
 import type { StoppedBy } from "./exit-status.js";
 import { type GroupExit, startProcessGroup } from "./process-group.js";
+import {
+  createRunToken,
+  RUN_TOKEN_ENV,
+  startWatchdog,
+  stopTrackedProcesses,
+  type TrackedProcess,
+} from "./run-tracking.js";
 
 export interface LoggedProcessOptions {
   cwd: string;
@@ -25,7 +32,7 @@ export interface LoggedProcessOptions {
 export interface LoggedProcess {
   readonly pid: number | undefined;
   /** Resolves when the process group is gone and the log is flushed. */
-  readonly done: Promise<{ exit: GroupExit; stoppedBy: StoppedBy; log: LogSummary }>;
+  readonly done: Promise<{ exit: GroupExit; stoppedBy: StoppedBy; log: LogSummary; leftovers: TrackedProcess[] }>;
   /** True once the process has ended, on its own or not. */
   readonly ended: () => boolean;
   stop(): Promise<void>;
@@ -42,9 +49,10 @@ export async function startLoggedProcess(
 ): Promise<LoggedProcess> {
   await mkdir(dirname(options.logFile), { recursive: true });
   const log = await CappedLog.open(options.logFile, options.logCap ?? {});
+  const token = createRunToken();
   const group = startProcessGroup(command, {
     cwd: options.cwd,
-    env: options.env,
+    env: { ...options.env, [RUN_TOKEN_ENV]: token },
     sink: log,
     graceMs: options.graceMs,
     onChunk: (chunk, stream) => {
@@ -52,6 +60,7 @@ export async function startLoggedProcess(
       options.onOutput?.(chunk, options.echoAs ?? stream);
     },
   });
+  const watchdog = startWatchdog(group.pid, token, options.graceMs);
   let stoppedBy: StoppedBy;
   let isEnded = false;
   const stopFor = (why: Exclude<StoppedBy, undefined>) => () => {
@@ -67,8 +76,11 @@ export async function startLoggedProcess(
     isEnded = true;
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onAbort);
+    // Processes that left the group (setsid, double fork) are found by the run's token.
+    const leftovers = await stopTrackedProcesses(token, options.graceMs);
+    watchdog.dismiss();
     const logSummary = await log.close();
-    return { exit, stoppedBy, log: logSummary };
+    return { exit, stoppedBy, log: logSummary, leftovers };
   });
   return { pid: group.pid, done, ended: () => isEnded, stop: () => group.stop() };
 }
