@@ -10,7 +10,7 @@ export const DEFAULT_CONFIG: Readonly<RepositoryConfig> = Object.freeze({
   compare: { failOnRegression: true, confirmRepetitions: 0, persistence: DEFAULT_REPLAY_OPTIONS.persistence },
   issues: { labels: ["performance-regression"], assignees: [], closeAfterGoodRuns: 2 },
   pullRequests: { runAllLabel: "benchmark:all", trustLabel: "benchmark:trusted", comment: true },
-  run: {},
+  run: { passEnv: [], dropEnv: [] },
   // GitHub starts scheduled workflows 5-30+ minutes late under load.
   schedule: { graceMs: 60 * 60_000 },
   kubernetes: { namespace: "default", nodeSelector: {}, tolerations: [], instanceTypes: [] },

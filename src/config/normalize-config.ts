@@ -27,7 +27,13 @@ interface RawConfig {
   };
   issues?: { labels?: string[]; assignees?: string[]; close_after_good_runs?: number };
   pull_requests?: { run_all_label?: string; trust_label?: string; comment?: boolean };
-  run?: { repetitions?: number | "auto"; warmup?: number; timeout?: number | string };
+  run?: {
+    repetitions?: number | "auto";
+    warmup?: number;
+    timeout?: number | string;
+    pass_env?: string[];
+    drop_env?: string[];
+  };
   schedule?: { grace?: number | string };
   kubernetes?: {
     kubeconfig?: string;
@@ -94,6 +100,8 @@ export function normalizeConfig(value: unknown, file: string | undefined): Repos
       repetitions: raw.run?.repetitions,
       warmup: raw.run?.warmup,
       timeoutMs: raw.run?.timeout === undefined ? undefined : durationMs(raw.run.timeout),
+      passEnv: raw.run?.pass_env ?? [],
+      dropEnv: raw.run?.drop_env ?? [],
     }),
     schedule: { graceMs: durationMs(raw.schedule?.grace) ?? d.schedule.graceMs },
     kubernetes: defined({

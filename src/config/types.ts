@@ -53,7 +53,15 @@ export interface RepositoryConfig {
   issues: { labels: string[]; assignees: string[]; closeAfterGoodRuns: number };
   pullRequests: { runAllLabel: string; trustLabel: string; comment: boolean };
   /** Defaults for descriptors that do not set them; unset: the descriptor format's own defaults. */
-  run: { repetitions?: number | "auto"; warmup?: number; timeoutMs?: number };
+  run: {
+    repetitions?: number | "auto";
+    warmup?: number;
+    timeoutMs?: number;
+    /** Variables passed to benchmarks in the Action although they look like secrets. */
+    passEnv: string[];
+    /** Variables never passed to benchmarks. */
+    dropEnv: string[];
+  };
   schedule: {
     /** How late GitHub may start a scheduled workflow (ms); see src/plan/schedule-window.ts. */
     graceMs: number;

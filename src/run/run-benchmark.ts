@@ -33,6 +33,8 @@ export interface RunBenchmarkOptions {
   resultsDir: string;
   /** The environment the benchmark inherits (the CLI passes its own). */
   env: Record<string, string | undefined>;
+  /** Values masked in every log the runner writes (credentials Maat knows of). */
+  secrets?: readonly string[];
   overrides?: RunOverrides;
   /** The repository config's `[run]` defaults, for what the descriptor leaves unset. */
   repositoryDefaults?: RunOverrides;
@@ -94,6 +96,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
       logFile: path.join(location.logDir, `${name}.log`),
       workDir: path.join(workRoot, name),
       env: options.env,
+      ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
       timeLimitMs: settings.timeoutMs,
       signal,
       onOutput: options.onOutput,

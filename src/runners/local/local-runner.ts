@@ -118,6 +118,7 @@ async function runLocalRepetition(
       timeLimitMs: request.timeLimitMs,
       signal: request.signal,
       logCap: settings.logCap,
+      ...(request.secrets === undefined ? {} : { secrets: request.secrets }),
     },
   );
   const { exit, stoppedBy, log, leftovers } = await client.done;

@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { timerDelay } from "../../duration.js";
 import type { MetricExtractor } from "../../metrics/metric-extractor.js";
 import type { OutputStream } from "../runner.js";
+import { createSecretMasker, maskSecrets } from "../benchmark-environment.js";
 import { CappedLog, type LogSummary } from "./capped-log.js";
 import type { StoppedBy } from "./exit-status.js";
 import { type GroupExit, startProcessGroup } from "./process-group.js";
@@ -25,6 +26,8 @@ export interface LoggedProcessOptions {
   graceMs: number;
   timeLimitMs?: number;
   signal?: AbortSignal;
+  /** Values masked as *** in the log and the live echo. */
+  secrets?: readonly string[];
   /** Head and tail kept in the log file; default 8 MiB each. */
   logCap?: { headBytes?: number; tailBytes?: number };
 }
@@ -50,14 +53,17 @@ export async function startLoggedProcess(
   await mkdir(dirname(options.logFile), { recursive: true });
   const log = await CappedLog.open(options.logFile, options.logCap ?? {});
   const token = createRunToken();
+  const secrets = options.secrets ?? [];
+  const masker = createSecretMasker(secrets);
   const group = startProcessGroup(command, {
     cwd: options.cwd,
     env: { ...options.env, [RUN_TOKEN_ENV]: token },
-    sink: log,
+    sink: { write: (chunk) => log.write(masker.push(chunk)) },
     graceMs: options.graceMs,
     onChunk: (chunk, stream) => {
       options.extractor.write(chunk, stream);
-      options.onOutput?.(chunk, options.echoAs ?? stream);
+      const echoed = secrets.length === 0 ? chunk : Buffer.from(maskSecrets(chunk.toString("utf8"), secrets));
+      options.onOutput?.(echoed, options.echoAs ?? stream);
     },
   });
   const watchdog = startWatchdog(group.pid, token, options.graceMs);
@@ -79,6 +85,7 @@ export async function startLoggedProcess(
     // Processes that left the group (setsid, double fork) are found by the run's token.
     const leftovers = await stopTrackedProcesses(token, options.graceMs);
     watchdog.dismiss();
+    log.write(masker.end());
     const logSummary = await log.close();
     return { exit, stoppedBy, log: logSummary, leftovers };
   });
