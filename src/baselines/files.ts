@@ -2,6 +2,7 @@ import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { FileReadProblem, MAX_JSON_BYTES, readRegularTextFile } from "../read-regular-file.js";
 import { BaselineError } from "./errors.js";
+import { slugFor } from "./hardware-key.js";
 import { type ParseBaselineOptions, parseBaseline } from "./parse.js";
 import { readRecentText } from "./read-recent-text.js";
 import { serializeBaseline } from "./serialize.js";
@@ -57,10 +58,32 @@ export async function readBaselines(
   }
   const baselines: Baseline[] = [];
   for (const name of names) {
-    const baseline = await readBaselineFile(join(folder, name), options);
-    if (baseline !== undefined) baselines.push(baseline);
+    const file = join(folder, name);
+    const baseline = await readBaselineFile(file, options);
+    if (baseline === undefined) continue;
+    checkIdentity(baseline, file, benchmarkId, name.slice(0, -".json".length));
+    baselines.push(baseline);
   }
   return baselines;
+}
+
+/**
+ * A baseline file holds the benchmark its folder names, on the hardware key its name names: an
+ * edited `benchmarkId` or hardware would otherwise make a comparison find no baseline at all.
+ */
+function checkIdentity(baseline: Baseline, file: string, benchmarkId: string, slug: string): void {
+  const problems: string[] = [];
+  if (baseline.benchmarkId !== benchmarkId) {
+    problems.push(`benchmarkId is "${baseline.benchmarkId}" but the file is in the folder of ${benchmarkId}`);
+  }
+  if (baseline.hardware.slug !== slug) problems.push(`hardware.slug is "${baseline.hardware.slug}" but the file is ${slug}.json`);
+  else if (slugFor(baseline.hardware.fields) !== slug) problems.push("hardware.fields do not give this file's hardware key");
+  if (problems.length > 0) {
+    throw new BaselineError(`baseline file ${file} is malformed: ${problems.join("; ")}`, {
+      file,
+      hint: "Baseline files are written by 'maat baseline update'; restore the file from git history.",
+    });
+  }
 }
 
 /** Writes a baseline atomically (temporary file, then rename) so a crash never leaves half a file. */

@@ -39,12 +39,17 @@ export async function readReceipts(
     }
     for (const file of await jsonFilesUnder(absolute)) {
       const shown = relative(cwd, file) || file;
-      // Only files named and placed as 'maat run' names receipts; anything else is not ours.
-      if (!isReceiptName(file)) {
-        options.warn?.(`skipped ${shown}: not a receipt (receipts are named <timestamp>-<sha>.json)`);
+      // A benchmark's own files live in .logs folders: never read as receipts.
+      if (insideLogFolder(relative(absolute, file))) continue;
+      let receipt: ResultReceipt | undefined;
+      try {
+        receipt = await readReceiptFile(file, shown, false);
+      } catch (error) {
+        // A stray file that is not even JSON breaks no reader: it is named and passed over.
+        if (!(error instanceof ReceiptError) || !/not valid JSON|cannot read/.test(error.message)) throw error;
+        options.warn?.(`skipped ${error.message}`);
         continue;
       }
-      const receipt = await readReceiptFile(file, shown, false);
       if (receipt !== undefined) found.push({ file: shown, receipt });
       else options.warn?.(`skipped ${shown}: not a Maat result receipt (no receiptVersion)`);
     }
@@ -57,12 +62,9 @@ export interface ReadReceiptsOptions {
   warn?: (message: string) => void;
 }
 
-const RECEIPT_NAME = /^\d{8}T\d{9}Z-(?:[0-9a-f]{7}|nogit)\.json$/;
-
-/** `<timestamp>-<shortsha>.json`, outside any `.logs` folder (a benchmark's own files live there). */
-export function isReceiptName(file: string): boolean {
-  const parts = file.split(/[\\/]/);
-  return RECEIPT_NAME.test(parts.at(-1) ?? "") && !parts.some((p) => p.endsWith(".logs"));
+/** Whether a file lies in a run's `.logs` folder, where logs and a benchmark's own files go. */
+function insideLogFolder(file: string): boolean {
+  return file.split(/[\\/]/).some((part) => part.endsWith(".logs"));
 }
 
 /** One receipt file, validated; throws ReceiptError naming the file when it is not one. */
