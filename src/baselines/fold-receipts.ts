@@ -36,7 +36,7 @@ export async function foldReceipts(
   };
   const groups = new Map<string, ResultReceipt[]>();
   for (const receipt of receipts) {
-    const refused = refusalReason(receipt);
+    const refused = refusalReason(receipt, options);
     if (refused !== undefined) {
       report.refused.push({ resultId: receipt.resultId, reason: refused });
       continue;

@@ -11,6 +11,8 @@ export interface FoldOptions {
   maxValues?: number;
   /** Per result id, the metrics that regressed against the baseline (see `flagRegressions`). */
   regressions?: ReadonlyMap<string, readonly string[]>;
+  /** Fold receipts measured on a checkout with uncommitted changes (refused by default). */
+  allowDirty?: boolean;
 }
 
 export const DEFAULT_MAX_RUNS = 100;
@@ -34,8 +36,14 @@ export function emptyBaseline(benchmarkId: string, hardware: HardwareKey): Basel
 }
 
 /** Why a receipt may not join a baseline, or undefined when it may. */
-export function refusalReason(receipt: ResultReceipt): string | undefined {
-  if (receipt.status === "succeeded") return undefined;
+export function refusalReason(receipt: ResultReceipt, options: FoldOptions = {}): string | undefined {
+  if (receipt.status === "succeeded") {
+    // A dirty checkout measured code no commit holds: it must not become the level to beat.
+    if (receipt.source.dirty === true && options.allowDirty !== true) {
+      return `result ${receipt.resultId} was measured on a checkout with uncommitted changes (${receipt.source.commit?.slice(0, 12) ?? "no commit"} plus edits); commit them and run again, or pass --allow-dirty`;
+    }
+    return undefined;
+  }
   const why = receipt.reason ? `: ${receipt.reason}` : "";
   return `result ${receipt.resultId} ${receipt.status.replace("_", " ")}${why}; only succeeded runs join a baseline`;
 }
@@ -57,7 +65,7 @@ export function foldIntoBaseline(
     const capped = capRuns(baseline, maxRuns);
     return { ...capped, added: false, skippedMetrics, ...(refused === undefined ? {} : { refused }) };
   };
-  const refused = refusalReason(receipt);
+  const refused = refusalReason(receipt, options);
   if (refused !== undefined) return unchanged(refused);
   if (baseline.runs.some((run) => run.resultId === receipt.resultId)) return unchanged();
 
