@@ -1,6 +1,7 @@
 import { relative, resolve } from "node:path";
 import { BaselineError } from "../../baselines/errors.js";
-import { baselinePath, readBaselines, writeBaselineFile } from "../../baselines/files.js";
+import { withFileLock } from "../../baselines/file-lock.js";
+import { baselinePath, readBaselineFile, readBaselines, writeBaselineFile } from "../../baselines/files.js";
 import { foldReceipts } from "../../baselines/fold-receipts.js";
 import { resetBaseline } from "../../baselines/reset.js";
 import { flagRegressions } from "../../compare/flag-regressions.js";
@@ -156,9 +157,12 @@ async function accept(context: CommandContext): Promise<number> {
   const by = values.by ?? context.env.GITHUB_ACTOR ?? context.env.USER ?? "unknown";
   const date = new Date().toISOString();
   for (const baseline of targets) {
-    const reset = resetBaseline(baseline, { metric, fromCommit, by, reason, date });
     const file = baselinePath(dir, benchmarkId, baseline.hardware.slug);
-    await writeBaselineFile(file, reset);
+    // Re-read under the lock: a concurrent update's runs must survive the reset.
+    await withFileLock(file, async () => {
+      const current = (await readBaselineFile(file)) ?? baseline;
+      await writeBaselineFile(file, resetBaseline(current, { metric, fromCommit, by, reason, date }));
+    });
     context.stdout.write(`accepted new level of ${metric} on ${baseline.hardware.slug} from ${fromCommit}\n`);
   }
   return 0;
