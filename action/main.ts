@@ -1,8 +1,8 @@
 // The GitHub Action entry: reads inputs once, calls the library step, reports failures once.
 import * as core from "@actions/core";
 import { MaatError } from "../src/errors.js";
-import { benchmarkEnvironment } from "../src/runners/benchmark-environment.js";
 import { createGitHubClient } from "../src/github/client.js";
+import { benchmarkEnvironment } from "../src/runners/benchmark-environment.js";
 import { baselineStep } from "../src/workflow/baseline-step.js";
 import { planStep } from "../src/workflow/plan-step.js";
 import { reportStep } from "../src/workflow/report-step.js";

@@ -6,4 +6,10 @@ import { statsSuite } from "./stats.js";
 import { workflowSuite } from "./workflow.js";
 
 // Each suite lives in its own file; add it here. `npm run bench -- NAME` runs one.
-export const suites: BenchSuite[] = [extractionSuite, statsSuite, workflowSuite, heavyOutputSuite, detectionQualitySuite];
+export const suites: BenchSuite[] = [
+  extractionSuite,
+  statsSuite,
+  workflowSuite,
+  heavyOutputSuite,
+  detectionQualitySuite,
+];

@@ -1,5 +1,5 @@
-import { hostname } from "node:os";
 import { mkdir, open, readFile, rm } from "node:fs/promises";
+import { hostname } from "node:os";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { BaselineError } from "./errors.js";
@@ -24,7 +24,10 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>): Pro
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-        throw new BaselineError(`cannot lock baseline file ${file}: ${(error as Error).message}`, { file, cause: error });
+        throw new BaselineError(`cannot lock baseline file ${file}: ${(error as Error).message}`, {
+          file,
+          cause: error,
+        });
       }
       if (await isStale(lock)) {
         await rm(lock, { force: true });

@@ -76,8 +76,10 @@ function checkIdentity(baseline: Baseline, file: string, benchmarkId: string, sl
   if (baseline.benchmarkId !== benchmarkId) {
     problems.push(`benchmarkId is "${baseline.benchmarkId}" but the file is in the folder of ${benchmarkId}`);
   }
-  if (baseline.hardware.slug !== slug) problems.push(`hardware.slug is "${baseline.hardware.slug}" but the file is ${slug}.json`);
-  else if (slugFor(baseline.hardware.fields) !== slug) problems.push("hardware.fields do not give this file's hardware key");
+  if (baseline.hardware.slug !== slug)
+    problems.push(`hardware.slug is "${baseline.hardware.slug}" but the file is ${slug}.json`);
+  else if (slugFor(baseline.hardware.fields) !== slug)
+    problems.push("hardware.fields do not give this file's hardware key");
   if (problems.length > 0) {
     throw new BaselineError(`baseline file ${file} is malformed: ${problems.join("; ")}`, {
       file,

@@ -1,7 +1,9 @@
+import { descriptorFields, meaningChanges } from "../compare/descriptor-changes.js";
 import type { ResultReceipt } from "../results/receipt-types.js";
 import { summarize } from "../stats/summary.js";
 import { BaselineError } from "./errors.js";
 import { hardwareKey } from "./hardware-key.js";
+import { metricHistory } from "./reset.js";
 import { BASELINE_SCHEMA_VERSION, type Baseline, type BaselineMetricRun, type HardwareKey } from "./types.js";
 
 export interface FoldOptions {
@@ -72,6 +74,10 @@ export function foldIntoBaseline(
   const metrics: Record<string, BaselineMetricRun> = {};
   const skippedMetrics: FoldOutcome["skippedMetrics"] = [];
   const units = { ...baseline.metrics };
+  const definitions = [
+    ...receipt.descriptor.output.metrics,
+    ...(receipt.descriptor.server?.output.metrics ?? []),
+  ];
   for (const [name, summary] of Object.entries(receipt.metrics)) {
     const values = summary.values.filter(Number.isFinite);
     if (summary.problems.length > 0 || values.length === 0) {
@@ -79,8 +85,24 @@ export function foldIntoBaseline(
       skippedMetrics.push({ metric: name, reason: what || "no values" });
       continue;
     }
+    const definition = definitions.find((d) => d.name === name);
+    const meaning =
+      definition === undefined
+        ? { unit: summary.unit, direction: summary.direction }
+        : { unit: definition.units, direction: definition.direction, aggregate: definition.aggregate };
+    // A metric whose meaning changed never joins the old history: it waits for an accepted reset.
+    const recorded = baseline.metrics[name];
+    const changed = recorded === undefined ? [] : meaningChanges(recorded, meaning);
+    if (changed.length > 0 && metricHistory(baseline, name, { includeRegressed: true }).runs.length > 0) {
+      const what = changed.map((c) => `${c.field} ${c.before} → ${c.after}`).join(", ");
+      skippedMetrics.push({
+        metric: name,
+        reason: `its meaning changed since the baseline (${what}); accept it with 'maat baseline accept ${baseline.benchmarkId} --metric ${name} --from-commit SHA --reason ...'`,
+      });
+      continue;
+    }
     metrics[name] = { summary: summarize(values), values: values.slice(0, maxValues) };
-    units[name] = { unit: summary.unit, direction: summary.direction };
+    units[name] = meaning;
   }
   if (Object.keys(metrics).length === 0) {
     return unchanged(
@@ -100,7 +122,15 @@ export function foldIntoBaseline(
   const at = baseline.runs.findIndex((r) => r.date > run.date);
   const runs =
     at === -1 ? [...baseline.runs, run] : [...baseline.runs.slice(0, at), run, ...baseline.runs.slice(at)];
-  const capped = capRuns({ ...baseline, metrics: units, runs }, maxRuns);
+  // The newest run's descriptor is the one later comparisons report changes against.
+  const newest = runs.at(-1) === run;
+  const descriptor = newest
+    ? { contentHash: receipt.descriptor.contentHash, fields: descriptorFields(receipt.descriptor) }
+    : baseline.descriptor;
+  const capped = capRuns(
+    { ...baseline, metrics: units, ...(descriptor === undefined ? {} : { descriptor }), runs },
+    maxRuns,
+  );
   const added = capped.baseline.runs.includes(run);
   return { ...capped, added, skippedMetrics };
 }

@@ -118,13 +118,16 @@ function metricRunProblems(metric: unknown, at: string): string[] {
   const values = metric.values;
   if (values.length === 0) return [`${at}.values is empty`];
   if (!values.every((v) => typeof v === "number" && Number.isFinite(v))) {
-    return [`${at}.values must be finite numbers (found ${JSON.stringify(values.find((v) => typeof v !== "number" || !Number.isFinite(v)))})`];
+    return [
+      `${at}.values must be finite numbers (found ${JSON.stringify(values.find((v) => typeof v !== "number" || !Number.isFinite(v)))})`,
+    ];
   }
   const summary = metric.summary;
   const bad = SUMMARY_FIELDS.filter((k) => typeof summary[k] !== "number" || !Number.isFinite(summary[k]));
   if (bad.length > 0) return [`${at}.summary.${bad.join(", ")} must be finite numbers`];
   const s = summary as unknown as SampleSummary;
-  if (!Number.isInteger(s.n) || s.n < values.length) return [`${at}.summary.n (${s.n}) is less than its ${values.length} values`];
+  if (!Number.isInteger(s.n) || s.n < values.length)
+    return [`${at}.summary.n (${s.n}) is less than its ${values.length} values`];
   if (s.n === values.length) {
     // Every value is kept: the summary must be the values' own (10 significant digits stored).
     const expected = summarize(values as number[]);
@@ -132,7 +135,9 @@ function metricRunProblems(metric: unknown, at: string): string[] {
     const scale = Math.max(...(values as number[]).map(Math.abs));
     const off = SUMMARY_FIELDS.filter((k) => !close(s[k], expected[k], scale));
     if (off.length > 0) {
-      return [`${at}.summary does not match its values (${off.map((k) => `${k} ${s[k]}, values give ${stored(expected[k])}`).join("; ")})`];
+      return [
+        `${at}.summary does not match its values (${off.map((k) => `${k} ${s[k]}, values give ${stored(expected[k])}`).join("; ")})`,
+      ];
     }
     return [];
   }

@@ -10,6 +10,7 @@ const BADGE: Record<Verdict, string> = {
   inconclusive: "🟡 inconclusive",
   "no-baseline": "⚫ no baseline",
   failed: "❌ failed",
+  incomparable: "🟠 incomparable",
 };
 
 /** The verdict table as GitHub-flavoured Markdown, with the reasons of non-unchanged verdicts below. */

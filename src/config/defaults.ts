@@ -7,7 +7,12 @@ export const DEFAULT_CONFIG: Readonly<RepositoryConfig> = Object.freeze({
   runners: { default: ["self-hosted", "linux"], rules: [] },
   results: { dir: ".maat/results" },
   baselines: { dir: "baselines", maxRuns: 100, commit: "push" },
-  compare: { failOnRegression: true, confirmRepetitions: 0, persistence: DEFAULT_REPLAY_OPTIONS.persistence },
+  compare: {
+    failOnRegression: true,
+    failOnIncomparable: true,
+    confirmRepetitions: 0,
+    persistence: DEFAULT_REPLAY_OPTIONS.persistence,
+  },
   issues: { labels: ["performance-regression"], assignees: [], closeAfterGoodRuns: 2 },
   pullRequests: { runAllLabel: "benchmark:all", trustLabel: "benchmark:trusted", comment: true },
   run: { passEnv: [], dropEnv: [] },

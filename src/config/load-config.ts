@@ -24,7 +24,9 @@ export async function loadRepositoryConfig(
     if (!(error instanceof FileReadProblem)) throw error;
     if (error.code !== "not-found") {
       const message = error.message.slice(join(repoRoot, file).length + 1);
-      throw new ConfigError(file, [{ file, field: "", message, hint: "maat.toml must be a small regular file" }]);
+      throw new ConfigError(file, [
+        { file, field: "", message, hint: "maat.toml must be a small regular file" },
+      ]);
     }
     if (options.path === undefined) return normalizeConfig({}, undefined);
     throw new ConfigError(

@@ -22,6 +22,7 @@ interface RawConfig {
     fdr?: number;
     min_baseline_runs?: number;
     fail_on_regression?: boolean;
+    fail_on_incomparable?: boolean;
     confirm_repetitions?: number;
     persistence?: number;
   };
@@ -83,6 +84,7 @@ export function normalizeConfig(value: unknown, file: string | undefined): Repos
       fdr: raw.compare?.fdr,
       minBaselineRuns: raw.compare?.min_baseline_runs,
       failOnRegression: raw.compare?.fail_on_regression ?? d.compare.failOnRegression,
+      failOnIncomparable: raw.compare?.fail_on_incomparable ?? d.compare.failOnIncomparable,
       confirmRepetitions: raw.compare?.confirm_repetitions ?? d.compare.confirmRepetitions,
       persistence: raw.compare?.persistence ?? d.compare.persistence,
     }),

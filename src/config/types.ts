@@ -45,6 +45,8 @@ export interface RepositoryConfig {
     fdr?: number;
     minBaselineRuns?: number;
     failOnRegression: boolean;
+    /** Fail the check when a metric's unit, direction or aggregate changed since its baseline (until accepted). */
+    failOnIncomparable: boolean;
     /** Extra repetitions run to confirm a suspicious result before calling it (0: none). */
     confirmRepetitions: number;
     /** Consecutive regressed runs on the default branch / schedule before an issue opens. */

@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject } from "ajv";
 import { closest, distance } from "fastest-levenshtein";
-import { durationLimitProblem, durationMs } from "../duration.js";
 import schema from "../../schema/config.schema.json" with { type: "json" };
+import { durationLimitProblem, durationMs } from "../duration.js";
 import { findTomlPosition, formatTomlPath, type TomlPath, type TomlPosition } from "./toml-locations.js";
 import type { ConfigProblem } from "./types.js";
 

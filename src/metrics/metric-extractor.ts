@@ -2,8 +2,8 @@ import type { MetricDefinition } from "../descriptor/types.js";
 import type { MetricObservation } from "../results/receipt-types.js";
 import { classifyCapturedText } from "./classify-value.js";
 import { EMIT_PREFIX, type EmitRecord, parseEmitRecord } from "./emit-record.js";
-import { DEFAULT_SERIES_LIMIT, MetricAccumulator } from "./metric-accumulator.js";
 import { compileMetricPattern } from "./linear-pattern.js";
+import { DEFAULT_SERIES_LIMIT, MetricAccumulator } from "./metric-accumulator.js";
 import { requiredLiteral } from "./required-literal.js";
 
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024;

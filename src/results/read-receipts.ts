@@ -46,7 +46,8 @@ export async function readReceipts(
         receipt = await readReceiptFile(file, shown, false);
       } catch (error) {
         // A stray file that is not even JSON breaks no reader: it is named and passed over.
-        if (!(error instanceof ReceiptError) || !/not valid JSON|cannot read/.test(error.message)) throw error;
+        if (!(error instanceof ReceiptError) || !/not valid JSON|cannot read/.test(error.message))
+          throw error;
         options.warn?.(`skipped ${error.message}`);
         continue;
       }

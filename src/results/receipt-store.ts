@@ -55,7 +55,9 @@ export function resultLocation(resultsDir: string, benchmarkId: string, startedA
 export async function writeReceipt(file: string, receipt: ResultReceipt): Promise<void> {
   const problems = receiptProblems(JSON.parse(JSON.stringify(receipt)));
   if (problems.length > 0) {
-    throw new Error(`Maat built a receipt its readers would reject (${file}): ${problems.slice(0, 5).join("; ")}`);
+    throw new Error(
+      `Maat built a receipt its readers would reject (${file}): ${problems.slice(0, 5).join("; ")}`,
+    );
   }
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;

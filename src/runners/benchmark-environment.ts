@@ -16,10 +16,24 @@ export interface EnvironmentPolicy {
 }
 
 /** Names that carry credentials in CI, whatever their value: dropped unless `pass_env` names them. */
-const SECRET_NAME = /TOKEN|SECRET|PASSW(OR)?D|CREDENTIAL|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|AUTH|COOKIE|SESSION/i;
+const SECRET_NAME =
+  /TOKEN|SECRET|PASSW(OR)?D|CREDENTIAL|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|AUTH|COOKIE|SESSION/i;
 const CI_CREDENTIALS = ["GITHUB_TOKEN", "ACTIONS_*", "INPUT_*", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
 /** What toolchains need, kept even if a name happens to match the pattern above. */
-const TOOLCHAIN = ["PATH", "HOME", "USER", "LANG", "LC_*", "TMPDIR", "CUDA_*", "NVIDIA_*", "PYTHON*", "CONDA*", "VIRTUAL_ENV", "LD_LIBRARY_PATH"];
+const TOOLCHAIN = [
+  "PATH",
+  "HOME",
+  "USER",
+  "LANG",
+  "LC_*",
+  "TMPDIR",
+  "CUDA_*",
+  "NVIDIA_*",
+  "PYTHON*",
+  "CONDA*",
+  "VIRTUAL_ENV",
+  "LD_LIBRARY_PATH",
+];
 
 export interface BenchmarkEnvironment {
   env: Record<string, string>;

@@ -199,7 +199,12 @@ direction = "higher_is_better"
       eventName: "workflow_dispatch",
       payload: { inputs: {} },
       inputs: { command: "run", descriptor: "benchmarks/env/descriptor.toml" },
-      env: { ...secrets, HF_TOKEN: "hf_PASSEDtoken", INTERNAL_URL: "http://internal", CUDA_VISIBLE_DEVICES: "0" },
+      env: {
+        ...secrets,
+        HF_TOKEN: "hf_PASSEDtoken",
+        INTERNAL_URL: "http://internal",
+        CUDA_VISIBLE_DEVICES: "0",
+      },
     });
     expect(run.code, run.stdout).toBe(0);
     const written = readdirSync(path.join(workspace, ".maat"), { recursive: true, withFileTypes: true })

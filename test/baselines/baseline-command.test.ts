@@ -21,7 +21,14 @@ beforeEach(async () => {
     execFileSync("git", args, {
       cwd,
       encoding: "utf8",
-      env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" },
+      env: {
+        ...process.env,
+        GIT_CONFIG_GLOBAL: "/dev/null",
+        GIT_AUTHOR_NAME: "t",
+        GIT_AUTHOR_EMAIL: "t@t",
+        GIT_COMMITTER_NAME: "t",
+        GIT_COMMITTER_EMAIL: "t@t",
+      },
     }).trim();
   git("init", "-q");
   git("commit", "-q", "--allow-empty", "-m", "start");
@@ -204,7 +211,9 @@ describe("maat baseline accept", () => {
     await baseline("update", ".maat/results");
     const args = ["accept", "resnet50-training", "--metric", "throughput", "--reason", "x", "--from-commit"];
     const missing = (await baseline(...args, "deadbeefdeadbeef").catch((e) => e)) as MaatError;
-    expect(missing.message).toBe("baseline accept: commit deadbeefdeadbeef does not exist in this repository");
+    expect(missing.message).toBe(
+      "baseline accept: commit deadbeefdeadbeef does not exist in this repository",
+    );
     expect(missing.exitCode).toBe(2);
     const notSha = (await baseline(...args, "main;rm").catch((e) => e)) as MaatError;
     expect(notSha.message).toContain("must be a commit SHA");

@@ -20,7 +20,11 @@ describe("benchmarkEnvironment", () => {
   };
 
   it("in CI keeps toolchain variables and drops credentials; pass_env and drop_env adjust it", () => {
-    const { env: passed, dropped, secrets } = benchmarkEnvironment(env, {
+    const {
+      env: passed,
+      dropped,
+      secrets,
+    } = benchmarkEnvironment(env, {
       mode: "ci",
       passEnv: ["HF_TOKEN"],
       dropEnv: ["SLOW*"],
@@ -48,7 +52,9 @@ describe("benchmarkEnvironment", () => {
 
   it("on a laptop keeps the user's environment unless configured", () => {
     expect(benchmarkEnvironment(env, { mode: "local" }).env).toEqual(env);
-    expect(benchmarkEnvironment(env, { mode: "local", dropEnv: ["NPM_TOKEN"] }).dropped).toEqual(["NPM_TOKEN"]);
+    expect(benchmarkEnvironment(env, { mode: "local", dropEnv: ["NPM_TOKEN"] }).dropped).toEqual([
+      "NPM_TOKEN",
+    ]);
   });
 });
 

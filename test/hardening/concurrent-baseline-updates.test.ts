@@ -44,9 +44,14 @@ describe("concurrent baseline updates of one file", () => {
           }),
       ),
     );
-    expect(results.map((r) => r.code), results.map((r) => r.stderr).join("\n")).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(
+      results.map((r) => r.code),
+      results.map((r) => r.stderr).join("\n"),
+    ).toEqual([0, 0, 0, 0, 0, 0]);
     const [baseline] = await readBaselines(path.join(dir, "baselines"), "resnet50-training");
     expect(baseline!.runs).toHaveLength(6);
-    expect((await readdir(path.join(dir, "baselines/resnet50-training"))).filter((n) => n.endsWith(".lock"))).toEqual([]);
+    expect(
+      (await readdir(path.join(dir, "baselines/resnet50-training"))).filter((n) => n.endsWith(".lock")),
+    ).toEqual([]);
   });
 });

@@ -24,7 +24,10 @@ describe("durations past Node's timer limit", () => {
   });
 
   it("are refused in maat.toml, naming the key", () => {
-    const { problems } = parseRepositoryConfig('[run]\ntimeout = "600h"\n[schedule]\ngrace = "700h"\n', "maat.toml");
+    const { problems } = parseRepositoryConfig(
+      '[run]\ntimeout = "600h"\n[schedule]\ngrace = "700h"\n',
+      "maat.toml",
+    );
     expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
       "run.timeout: must be at most 596h (about 24 days)",
       "schedule.grace: must be at most 596h (about 24 days)",

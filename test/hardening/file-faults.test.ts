@@ -20,7 +20,11 @@ const crlf = (text: string) => text.replace(/\r?\n/g, "\r\n");
 describe("CRLF line endings (Windows checkouts with autocrlf)", () => {
   it("are accepted in descriptors with comments", async () => {
     const dir = project();
-    writeDescriptor(dir, "win", crlf(`# measured on Windows\n${minimalDescriptor("echo speed=5")}# the end\n`));
+    writeDescriptor(
+      dir,
+      "win",
+      crlf(`# measured on Windows\n${minimalDescriptor("echo speed=5")}# the end\n`),
+    );
     const { code, out, err } = await cli(dir, ["validate", "benchmarks/win"]);
     expect(err).toBe("");
     expect(code).toBe(0);
@@ -48,10 +52,7 @@ describe("CRLF line endings (Windows checkouts with autocrlf)", () => {
       minimalDescriptor(
         `printf 'speed=5\\r\\n'; printf '{"name":"extra","value":3}\\r\\n' >> "$MAAT_METRICS_FILE"`,
         "[run]\nrepetitions = 1\n",
-      ).replace(
-        'pattern = "speed=([0-9.]+)"',
-        'pattern = "^speed=(.*)$"',
-      ),
+      ).replace('pattern = "speed=([0-9.]+)"', 'pattern = "^speed=(.*)$"'),
     );
     const { code, out } = await cli(dir, ["run", "benchmarks/win", "--quiet", "--json"]);
     expect(code).toBe(0);
@@ -95,7 +96,14 @@ describe("file faults", () => {
 
   it("an oversized descriptor is refused quickly with the limit named", async () => {
     const dir = project();
-    writeDescriptor(dir, "big", minimalDescriptor("echo speed=1").replace('description = "d"', `description = "${"x".repeat(10 << 20)}"`));
+    writeDescriptor(
+      dir,
+      "big",
+      minimalDescriptor("echo speed=1").replace(
+        'description = "d"',
+        `description = "${"x".repeat(10 << 20)}"`,
+      ),
+    );
     const { code, err } = await cli(dir, ["validate", "benchmarks/big"]);
     expect(code).toBe(2);
     expect(err).toContain("larger than 64 KiB");
@@ -103,7 +111,17 @@ describe("file faults", () => {
 
   it("a long one-line string under the cap gives a clear problem, not a stack overflow", async () => {
     const dir = project();
-    writeDescriptor(dir, "long", minimalDescriptor("echo speed=1").replace('description = "d"', `description = """\n${"x".repeat(60)}\n"""`.replace("x".repeat(60), `${"y".repeat(60)}\n`.repeat(900))));
+    writeDescriptor(
+      dir,
+      "long",
+      minimalDescriptor("echo speed=1").replace(
+        'description = "d"',
+        `description = """\n${"x".repeat(60)}\n"""`.replace(
+          "x".repeat(60),
+          `${"y".repeat(60)}\n`.repeat(900),
+        ),
+      ),
+    );
     const { err } = await cli(dir, ["validate", "benchmarks/long"]);
     expect(err).not.toContain("call stack");
   });
@@ -111,7 +129,13 @@ describe("file faults", () => {
   it("--results-dir under a file: exit 2 naming the folder", async () => {
     const dir = project();
     writeFileSync(path.join(dir, "plain-file"), "x");
-    const { code, err } = await cli(dir, ["run", "benchmarks/hello-world", "--quiet", "--results-dir", "plain-file/results"]);
+    const { code, err } = await cli(dir, [
+      "run",
+      "benchmarks/hello-world",
+      "--quiet",
+      "--results-dir",
+      "plain-file/results",
+    ]);
     expect(code).toBe(2);
     expect(err).toContain("plain-file/results cannot be created: a part of the path is a file");
     expect(readdirSync(dir)).not.toContain(".maat");

@@ -16,9 +16,12 @@ afterEach(async () => {
 describe("a benchmark with heavy output", () => {
   it("keeps the log's head and tail, says what was cut, and reads metrics from all of it", async () => {
     const runner = createLocalRunner({ logCap: { headBytes: 4096, tailBytes: 4096 } });
-    const benchmark = makeBenchmark("i=0; while [ $i -lt 20000 ]; do echo \"step=$i\"; i=$((i+1)); done; echo last-line", {
-      metrics: [{ ...defineMetric("step", "step=(\\d+)"), aggregate: "max" }],
-    });
+    const benchmark = makeBenchmark(
+      'i=0; while [ $i -lt 20000 ]; do echo "step=$i"; i=$((i+1)); done; echo last-line',
+      {
+        metrics: [{ ...defineMetric("step", "step=(\\d+)"), aggregate: "max" }],
+      },
+    );
     const request = workspace.request(benchmark);
     const outcome = await runner.runRepetition(request);
     expect(outcome.status).toBe("succeeded");
@@ -28,14 +31,18 @@ describe("a benchmark with heavy output", () => {
     expect((await stat(request.logFile)).size).toBeLessThan(4096 * 2 + 200);
     expect(log.startsWith("step=0\n")).toBe(true);
     expect(log.trimEnd().endsWith("last-line")).toBe(true);
-    expect(log).toMatch(/\[maat: \d+ bytes of output cut here; the log keeps the first 4096 bytes and the last 4096 bytes\]/);
+    expect(log).toMatch(
+      /\[maat: \d+ bytes of output cut here; the log keeps the first 4096 bytes and the last 4096 bytes\]/,
+    );
     expect(outcome.notes.join("\n")).toMatch(/bytes of output were cut from the middle of its log/);
   });
 
   it("a benchmark blocked on nothing but its own output is never paused by the log", async () => {
     // 30 MB through the default caps: the log stays at 16 MiB and the run completes.
     const runner = createLocalRunner();
-    const request = workspace.request(makeBenchmark("head -c 30000000 /dev/zero | tr '\\0' 'x' | fold -w 200"));
+    const request = workspace.request(
+      makeBenchmark("head -c 30000000 /dev/zero | tr '\\0' 'x' | fold -w 200"),
+    );
     const outcome = await runner.runRepetition(request);
     expect(outcome.status).toBe("succeeded");
     expect((await stat(request.logFile)).size).toBeLessThanOrEqual(16 * 2 ** 20 + 200);

@@ -10,7 +10,10 @@ afterEach(() => {
   for (const dir of projects.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function runAndRead(command: string, extra = ""): Promise<{ run: Record<string, unknown>; dir: string }> {
+async function runAndRead(
+  command: string,
+  extra = "",
+): Promise<{ run: Record<string, unknown>; dir: string }> {
   const dir = makeProject();
   projects.push(dir);
   writeDescriptor(
@@ -39,10 +42,9 @@ describe("non-finite metric values", () => {
   });
 
   it("a sum over 1e308 twice is an infinite problem that says it overflowed", async () => {
-    const descriptor = minimalDescriptor("echo speed=1e308; echo speed=1e308", "[run]\nrepetitions = 1\n").replace(
-      'direction = "higher_is_better"',
-      'direction = "higher_is_better"\naggregate = "sum"',
-    ).replace("([0-9.]+)", "(\\\\S+)");
+    const descriptor = minimalDescriptor("echo speed=1e308; echo speed=1e308", "[run]\nrepetitions = 1\n")
+      .replace('direction = "higher_is_better"', 'direction = "higher_is_better"\naggregate = "sum"')
+      .replace("([0-9.]+)", "(\\\\S+)");
     const dir = makeProject();
     projects.push(dir);
     writeDescriptor(dir, "sum", descriptor);

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { cli, makeProject, minimalDescriptor, repoRoot, writeDescriptor } from "../cli/harness.js";
+import { makeProject, minimalDescriptor, repoRoot, writeDescriptor } from "../cli/harness.js";
 import { FILE, MINIMAL, problemsOf } from "../descriptor/helpers.js";
 
 // Issue 10, item 11: a pattern with catastrophic backtracking must not hang Maat.
@@ -14,7 +14,9 @@ afterEach(() => {
 describe("metric patterns are matched in linear time", () => {
   it("refuses at validation a pattern that cannot be matched in linear time, with what to change", () => {
     const text = `${MINIMAL}[[output.metrics]]\nname = "speed"\nunits = "ops/s"\npattern = "(\\\\d)\\\\1=([0-9]+)"\n`;
-    expect(problemsOf(text.replace("(\\\\d)\\\\1=", "x{5000}="))[0]).toContain("cannot be matched in linear time");
+    expect(problemsOf(text.replace("(\\\\d)\\\\1=", "x{5000}="))[0]).toContain(
+      "cannot be matched in linear time",
+    );
     const lookahead = problemsOf(text.replace("(\\\\d)\\\\1=([0-9]+)", "(\\\\d+)(?!\\\\d)"));
     expect(lookahead).toEqual([
       expect.stringContaining(`${FILE}:12:11: output.metrics[0].pattern: cannot be matched in linear time`),
@@ -35,7 +37,15 @@ describe("metric patterns are matched in linear time", () => {
     const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
       execFile(
         process.execPath,
-        [path.join(repoRoot, "dist/cli.js"), "run", "benchmarks/evil", "--quiet", "--json", "--timeout", "20s"],
+        [
+          path.join(repoRoot, "dist/cli.js"),
+          "run",
+          "benchmarks/evil",
+          "--quiet",
+          "--json",
+          "--timeout",
+          "20s",
+        ],
         { cwd: dir, timeout: 120_000, killSignal: "SIGKILL" },
         (error, stdout) => resolve({ code: error ? (error.code as number | null) : 0, stdout }),
       );

@@ -39,7 +39,9 @@ describe("run tracking", () => {
     const daemon = Number(await workspace.read("daemon.pid"));
     expect(await isGone(daemon)).toBe(true);
     expect(outcome.notes.join("\n")).toMatch(
-      new RegExp(`1 process\\(es\\) the benchmark started were still running .* stopped: ${daemon} \\(sleep 300\\)`),
+      new RegExp(
+        `1 process\\(es\\) the benchmark started were still running .* stopped: ${daemon} \\(sleep 300\\)`,
+      ),
     );
   });
 });
@@ -56,10 +58,14 @@ describe("Maat killed with SIGKILL mid-run", () => {
     const command = `sleep 300 & echo $! > child.pid; ${DAEMON} wait`;
     writeDescriptor(dir, "stuck", minimalDescriptor(command, "[run]\nrepetitions = 1\n"));
     const folder = path.join(dir, "benchmarks/stuck");
-    const maat = spawn(process.execPath, [path.join(repoRoot, "dist/cli.js"), "run", "benchmarks/stuck", "--quiet"], {
-      cwd: dir,
-      stdio: "ignore",
-    });
+    const maat = spawn(
+      process.execPath,
+      [path.join(repoRoot, "dist/cli.js"), "run", "benchmarks/stuck", "--quiet"],
+      {
+        cwd: dir,
+        stdio: "ignore",
+      },
+    );
     const child = await waitForFile(path.join(folder, "child.pid"));
     const daemon = await waitForFile(path.join(folder, "daemon.pid"));
     maat.kill("SIGKILL");

@@ -71,7 +71,9 @@ async function update(context: CommandContext): Promise<number> {
     throw new UsageError("baseline update: name at least one receipt file or folder");
   const maxRuns = positiveInteger("max-runs", values["max-runs"]);
   const dir = baselinesDir(context, values.baselines);
-  const receipts = (await readReceipts(positionals, context.cwd, { warn: (m) => context.stderr.write(`maat: ${m}\n`) })).map((f) => f.receipt);
+  const receipts = (
+    await readReceipts(positionals, context.cwd, { warn: (m) => context.stderr.write(`maat: ${m}\n`) })
+  ).map((f) => f.receipt);
   // Regressions are kept in the history but flagged, so they never quietly become the new level.
   const regressions = await flagRegressions(dir, receipts);
   const report = await foldReceipts(dir, receipts, {
@@ -184,7 +186,9 @@ function baselinesDir(context: CommandContext, flag: string | undefined): string
 /** A reset from a commit git does not know would cut the history at nothing: refuse it. */
 async function checkCommitExists(cwd: string, commit: string): Promise<void> {
   if (!/^[0-9a-f]{7,40}$/i.test(commit)) {
-    throw new UsageError(`baseline accept: --from-commit must be a commit SHA (7 to 40 hex digits), got "${commit}"`);
+    throw new UsageError(
+      `baseline accept: --from-commit must be a commit SHA (7 to 40 hex digits), got "${commit}"`,
+    );
   }
   try {
     await runGit(cwd, ["rev-parse", "--verify", "--quiet", `${commit}^{commit}`]);

@@ -2,8 +2,8 @@ import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { timerDelay } from "../../duration.js";
 import type { MetricExtractor } from "../../metrics/metric-extractor.js";
-import type { OutputStream } from "../runner.js";
 import { createSecretMasker, maskSecrets } from "../benchmark-environment.js";
+import type { OutputStream } from "../runner.js";
 import { CappedLog, type LogSummary } from "./capped-log.js";
 import type { StoppedBy } from "./exit-status.js";
 import { type GroupExit, startProcessGroup } from "./process-group.js";
@@ -35,7 +35,12 @@ export interface LoggedProcessOptions {
 export interface LoggedProcess {
   readonly pid: number | undefined;
   /** Resolves when the process group is gone and the log is flushed. */
-  readonly done: Promise<{ exit: GroupExit; stoppedBy: StoppedBy; log: LogSummary; leftovers: TrackedProcess[] }>;
+  readonly done: Promise<{
+    exit: GroupExit;
+    stoppedBy: StoppedBy;
+    log: LogSummary;
+    leftovers: TrackedProcess[];
+  }>;
   /** True once the process has ended, on its own or not. */
   readonly ended: () => boolean;
   stop(): Promise<void>;
@@ -74,7 +79,9 @@ export async function startLoggedProcess(
     void group.stop();
   };
   const timer =
-    options.timeLimitMs === undefined ? undefined : setTimeout(stopFor("time limit"), timerDelay(options.timeLimitMs));
+    options.timeLimitMs === undefined
+      ? undefined
+      : setTimeout(stopFor("time limit"), timerDelay(options.timeLimitMs));
   const onAbort = stopFor("cancel");
   options.signal?.addEventListener("abort", onAbort, { once: true });
   if (options.signal?.aborted === true) onAbort();

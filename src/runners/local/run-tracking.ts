@@ -29,7 +29,10 @@ export async function findTrackedProcesses(token: string): Promise<TrackedProces
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     const environ = await readFile(`/proc/${entry}/environ`).catch(() => undefined);
     // Variables are NUL-separated; the first one has no NUL before it.
-    if (environ === undefined || !(environ.indexOf(marker) === 0 || environ.includes(Buffer.concat([NUL, marker]))))
+    if (
+      environ === undefined ||
+      !(environ.indexOf(marker) === 0 || environ.includes(Buffer.concat([NUL, marker])))
+    )
       continue;
     const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
     const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
@@ -56,7 +59,11 @@ export async function stopTrackedProcesses(token: string, graceMs: number): Prom
  * kill -9), the pipe closes and the watchdog stops the benchmark's group and every process
  * carrying the run's token, so nothing is orphaned. `dismiss` ends it once Maat cleaned up itself.
  */
-export function startWatchdog(groupId: number | undefined, token: string, graceMs: number): { dismiss(): void } {
+export function startWatchdog(
+  groupId: number | undefined,
+  token: string,
+  graceMs: number,
+): { dismiss(): void } {
   if (groupId === undefined) return { dismiss() {} };
   const grace = Math.max(1, Math.ceil(graceMs / 1000));
   const sweep = (sig: string) =>
