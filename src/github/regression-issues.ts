@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { code, escapeMarkdown } from "../markdown/escape.js";
 import type { GitHubClient } from "./client.js";
 import type { RepositoryRef } from "./repository.js";
 
@@ -153,7 +154,7 @@ function renderIssueBody(
 ): string {
   return [
     fingerprintLine(fingerprint),
-    `Maat found a persistent regression of **${finding.metric}** in benchmark **${finding.benchmark}** on hardware \`${finding.hardware}\`.`,
+    `Maat found a persistent regression of **${escapeMarkdown(finding.metric)}** in benchmark **${escapeMarkdown(finding.benchmark)}** on hardware ${code(finding.hardware)}.`,
     "",
     renderNumbers(finding, policy),
     "",
@@ -167,7 +168,7 @@ function renderNumbers(finding: MetricHealth, policy: IssuePolicy): string {
   if (finding.commitRange) {
     const link = policy.repositoryUrl
       ? `[${finding.commitRange}](${policy.repositoryUrl}/compare/${finding.commitRange})`
-      : `\`${finding.commitRange}\``;
+      : code(finding.commitRange);
     lines.push("", `Change point between commits ${link}.`);
   }
   if (policy.runUrl) lines.push("", `Workflow run: ${policy.runUrl}`);

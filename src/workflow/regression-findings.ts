@@ -2,6 +2,7 @@ import { metricHistory } from "../baselines/index.js";
 import type { BaselineStore } from "../baselines/types.js";
 import type { ComparisonReport } from "../compare/index.js";
 import type { MetricHealth } from "../github/regression-issues.js";
+import { cell, escapeMarkdown } from "../markdown/escape.js";
 import type { ResultReceipt } from "../results/receipt-types.js";
 import { replayGate } from "../stats/changepoints/index.js";
 import { formatRelativeChange } from "../stats/format.js";
@@ -99,9 +100,9 @@ function describeNumbers(c: MetricComparison): string {
   return [
     "| baseline | this run | change | verdict |",
     "| --- | --- | --- | --- |",
-    `| ${base} ${c.unit} | ${now} ${c.unit} | ${formatRelativeChange(c)} | ${c.verdict} |`,
+    `| ${[`${base} ${c.unit}`, `${now} ${c.unit}`, formatRelativeChange(c), c.verdict].map((t) => cell(escapeMarkdown(t))).join(" | ")} |`,
     "",
-    c.reason,
+    escapeMarkdown(c.reason),
   ].join("\n");
 }
 
