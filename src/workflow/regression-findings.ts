@@ -51,8 +51,12 @@ export function regressionFindings(
           ? "regression"
           : "suspected";
       }
-      // The change happened after the last accepted run and at or before this one.
-      const lastCommit = runs.at(-1)?.commit;
+      // The change happened after the last healthy run and at or before this one: runs already
+      // folded as regressions of this metric are part of the change, so the range reaches back past them.
+      const regressed = new Set(
+        (baseline?.runs ?? []).filter((r) => r.regressed?.includes(comparison.metric)).map((r) => r.resultId),
+      );
+      const lastCommit = runs.filter((run) => !regressed.has(run.resultId)).at(-1)?.commit;
       if (comparison.verdict === "regression" && lastCommit && thisCommit) {
         finding.commitRange = `${lastCommit.slice(0, 12)}...${thisCommit.slice(0, 12)}`;
       }
