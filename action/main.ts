@@ -2,6 +2,7 @@
 import * as core from "@actions/core";
 import { MaatError } from "../src/errors.js";
 import { createGitHubClient } from "../src/github/client.js";
+import { describeGitHubFailure } from "../src/github/github-failure.js";
 import { benchmarkEnvironment } from "../src/runners/benchmark-environment.js";
 import { baselineStep } from "../src/workflow/baseline-step.js";
 import { planStep } from "../src/workflow/plan-step.js";
@@ -74,7 +75,8 @@ try {
   if (error instanceof MaatError) {
     core.setFailed(error.hint ? `${error.message}\nHint: ${error.hint}` : error.message);
   } else {
+    const github = describeGitHubFailure(error);
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    core.setFailed(`Maat failed unexpectedly; please report this with the log:\n${detail}`);
+    core.setFailed(github ?? `Maat failed unexpectedly; please report this with the log:\n${detail}`);
   }
 }

@@ -276,3 +276,44 @@ describe("the action's report step on a schedule", () => {
     expect(fake().state.issues()).toHaveLength(0);
   });
 });
+
+// Issue 10, items 18-20: how the report step behaves when GitHub misbehaves, and what it says.
+describe("the action's report step and a failing GitHub", () => {
+  it("a 502 after GitHub saved the comment does not post a second copy", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    seedPullRequest();
+    writeReceipts(workspace, [candidate(1000)]);
+    fake().faults.inject({ kind: "server-error-after-write", operationId: "issues/create-comment" });
+    const run = await reportOnPullRequest(workspace);
+    expect(run.code, run.stdout).toBe(0);
+    expect(fake().faults.fired.map((f) => f.kind)).toContain("server-error-after-write");
+    const ours = fake()
+      .state.comments(12)
+      .filter((c) => c.user === "github-actions[bot]");
+    expect(ours).toHaveLength(1);
+  });
+
+  it("when GitHub keeps answering 5xx, says so with the request and that re-running is safe", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    seedPullRequest();
+    writeReceipts(workspace, [candidate(1000)]);
+    fake().faults.serverError({ operationId: "issues/list-comments" }, 503, 10);
+    const run = await reportOnPullRequest(workspace);
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain("Maat failed unexpectedly");
+    expect(run.stdout).toMatch(
+      /::error::GitHub kept failing: it answered 503.* to GET \/repos\/ml-team\/models\/issues\/12\/comments.*re-running the job is safe/,
+    );
+  }, 90_000);
+
+  it("writes the failure annotation as plain text, without Markdown", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    seedPullRequest();
+    writeReceipts(workspace, [candidate(900)]);
+    const run = await reportOnPullRequest(workspace);
+    expect(run.code).toBe(1);
+    const annotation = run.stdout.split("\n").find((line) => line.startsWith("::error::"))!;
+    expect(annotation).toMatch(/1 regression in 1 benchmark/);
+    expect(annotation).not.toMatch(/\*\*|`|\[|<!--/);
+  });
+});
