@@ -1,4 +1,4 @@
-import { listRunArtifacts, listWorkflowRuns } from "./actions.js";
+import { listRunArtifacts, listWorkflowRuns, listWorkflowRunsOfWorkflow } from "./actions.js";
 import { createComment, deleteComment, listComments, updateComment } from "./comments.js";
 import type { Handler } from "./handler.js";
 import { createIssue, getIssue, listIssues, updateIssue } from "./issues.js";
@@ -36,5 +36,6 @@ export const HANDLERS: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ["repos/get", getRepo],
   ["repos/compare-commits-with-basehead", compareCommits],
   ["actions/list-workflow-runs-for-repo", listWorkflowRuns],
+  ["actions/list-workflow-runs", listWorkflowRunsOfWorkflow],
   ["actions/list-workflow-run-artifacts", listRunArtifacts],
 ]);
