@@ -69,6 +69,7 @@ it("every operation the fake serves answers a valid request with a schema-valid 
     await octokit.rest.repos.get(repo);
     await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `main...${"b".repeat(40)}` });
     await octokit.rest.actions.listWorkflowRunsForRepo({ ...repo, event: "schedule", status: "completed" });
+    await octokit.rest.actions.listWorkflowRuns({ ...repo, workflow_id: "maat.yml", event: "schedule" });
     await octokit.rest.actions.listWorkflowRunArtifacts({ ...repo, run_id: run.id });
 
     const answered = new Set(github.requests.filter((r) => r.status < 400).map((r) => r.operationId));
