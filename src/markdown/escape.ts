@@ -41,6 +41,5 @@ export function cell(markdown: string): string {
 
 /** Control characters and line breaks of any kind become spaces: one line, nothing invisible. */
 function oneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
   return text.replace(/[\r\n\u2028\u2029\u0000-\u001f\u007f]+/g, " ");
 }

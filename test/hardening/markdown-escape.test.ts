@@ -21,7 +21,6 @@ function textOf(html: string): string {
 
 /** The text as Maat promises to show it: one line, control characters as spaces, mentions defused. */
 function shown(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the same rule as the escaper.
   return text.replace(/[\r\n\u2028\u2029\u0000-\u001f\u007f]+/g, " ").replace(/@/g, "@\u200b");
 }
 
