@@ -317,3 +317,39 @@ describe("the action's report step and a failing GitHub", () => {
     expect(annotation).not.toMatch(/\*\*|`|\[|<!--/);
   });
 });
+
+// Issue 10, item 1: the action's exit status and output for a metric whose meaning changed.
+describe("the action's report step and an edited descriptor", () => {
+  async function flippedDirection() {
+    const { contentHash } = await import("../../src/descriptor/content-hash.js");
+    const receipt = candidate(700);
+    receipt.descriptor.output.metrics.find((m) => m.name === "throughput")!.direction = "lower_is_better";
+    const { id: _id, path: _path, contentHash: _hash, ...content } = receipt.descriptor;
+    receipt.descriptor.contentHash = contentHash(content);
+    return receipt;
+  }
+
+  it("fails with verdict incomparable when the pull request flipped a metric's direction", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    seedPullRequest();
+    writeReceipts(workspace, [await flippedDirection()]);
+    const run = await reportOnPullRequest(workspace);
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.outputs.verdict).toBe("incomparable");
+    expect(run.outputs.improvements).toBe("0");
+    expect(run.stdout).toMatch(
+      /::error::1 metric\(s\) changed meaning since the baseline \(resnet50-training throughput\)/,
+    );
+    expect(fake().state.comments(12)[0]!.body).toContain("Descriptor changed since the baseline");
+  });
+
+  it("reports without failing when maat.toml sets compare.fail_on_incomparable = false", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    writeFileSync(path.join(workspace, "maat.toml"), "[compare]\nfail_on_incomparable = false\n");
+    seedPullRequest();
+    writeReceipts(workspace, [await flippedDirection()]);
+    const run = await reportOnPullRequest(workspace);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.verdict).toBe("incomparable");
+  });
+});
