@@ -245,7 +245,8 @@ describe("the action's report step on a schedule", () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ state: "open", labels: ["performance-regression"] });
     expect(issues[0]!.title).toContain("resnet50-training / throughput");
-    expect(issues[0]!.body).toContain("/compare/0003dddddddd...0004dddddddd");
+    // The range starts at the last healthy run (the baseline's newest), so it holds night 1, the culprit.
+    expect(issues[0]!.body).toContain("/compare/0000019ccccc...0004dddddddd");
 
     await nightly(workspace, 5, 902);
     issues = fake().state.issues();

@@ -48,13 +48,14 @@ export class CappedLog {
   write(chunk: Buffer): void {
     const room = this.#headBytes - this.#written;
     if (room > 0) {
+      // Chunks are fresh buffers from the pipe (never reused by the reader): no copy needed.
       const head = chunk.subarray(0, room);
-      this.#stream.write(Buffer.from(head));
+      this.#stream.write(head);
       this.#written += head.length;
       chunk = chunk.subarray(head.length);
     }
     if (chunk.length === 0) return;
-    this.#tail.push(Buffer.from(chunk));
+    this.#tail.push(chunk);
     this.#tailLength += chunk.length;
     while (this.#tailLength > this.#tailBytes) {
       const first = this.#tail[0]!;
