@@ -81,14 +81,13 @@ export async function syncRegressionIssues(
     }
     if (finding.state !== "healthy") {
       if (!issue) {
-        const { data } = await octokit.rest.issues.create({
-          ...repository,
+        const number = await createOnce(octokit, repository, fingerprint, {
           title: regressionIssueTitle(finding),
           body: renderIssueBody(finding, fingerprint, policy, 0),
           labels: policy.labels,
           ...(policy.assignees.length ? { assignees: policy.assignees } : {}),
         });
-        actions.push({ kind: "opened", number: data.number, fingerprint });
+        actions.push({ kind: "opened", number, fingerprint });
         continue;
       }
       await octokit.rest.issues.createComment({
@@ -135,6 +134,34 @@ export async function syncRegressionIssues(
     }
   }
   return actions;
+}
+
+/**
+ * Opens the issue without blind retries: GitHub may save it and still answer 5xx, so after a
+ * failure look for the fingerprint first and open it again only when it is not there.
+ */
+async function createOnce(
+  octokit: GitHubClient,
+  repository: RepositoryRef,
+  fingerprint: string,
+  issue: { title: string; body: string; labels: string[]; assignees?: string[] },
+): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data } = await octokit.rest.issues.create({ ...repository, ...issue, request: { retries: 0 } });
+      return data.number;
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 0;
+      if (attempt >= 3 || (status !== 0 && status < 500)) throw error;
+      const open = await octokit.paginate(octokit.rest.issues.listForRepo, {
+        ...repository,
+        state: "open",
+        per_page: 100,
+      });
+      const saved = open.find((i) => !i.pull_request && i.body?.includes(fingerprintLine(fingerprint)));
+      if (saved) return saved.number;
+    }
+  }
 }
 
 function goodRunsOf(body: string): number {
