@@ -15,9 +15,13 @@ export interface EnvironmentPolicy {
   dropEnv?: readonly string[];
 }
 
-/** Names that carry credentials in CI, whatever their value: dropped unless `pass_env` names them. */
+/**
+ * Names that carry credentials in CI, whatever their value: a word of the name (between `_`) is
+ * TOKEN, SECRET, PASSWORD, ... so `HF_TOKEN` goes but `TOKENIZERS_PARALLELISM` and
+ * `GIT_AUTHOR_NAME` stay. Dropped unless `pass_env` names them.
+ */
 const SECRET_NAME =
-  /TOKEN|SECRET|PASSW(OR)?D|CREDENTIAL|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|AUTH|COOKIE|SESSION/i;
+  /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIALS?|AUTH|COOKIE|SESSION|APIKEY)S?(?:_|$)|(?:^|_)(?:PRIVATE|API|ACCESS)_?KEY(?:_|$)/i;
 const CI_CREDENTIALS = ["GITHUB_TOKEN", "ACTIONS_*", "INPUT_*", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
 /** What toolchains need, kept even if a name happens to match the pattern above. */
 const TOOLCHAIN = [

@@ -17,6 +17,8 @@ describe("benchmarkEnvironment", () => {
     DB_PASSWORD: "pw_xxxx6",
     HF_TOKEN: "hf_xxxx7",
     SLOWDOWN: "2",
+    TOKENIZERS_PARALLELISM: "false",
+    GIT_AUTHOR_NAME: "Ada Lovelace",
   };
 
   it("in CI keeps toolchain variables and drops credentials; pass_env and drop_env adjust it", () => {
@@ -32,11 +34,14 @@ describe("benchmarkEnvironment", () => {
     expect(Object.keys(passed).sort()).toEqual([
       "CONDA_PREFIX",
       "CUDA_VISIBLE_DEVICES",
+      "GIT_AUTHOR_NAME",
       "HF_TOKEN",
       "HOME",
       "PATH",
       "PYTHONPATH",
+      "TOKENIZERS_PARALLELISM",
     ]);
+    expect(secrets).not.toContain("Ada Lovelace");
     expect(dropped).toEqual([
       "ACTIONS_RUNTIME_TOKEN",
       "AWS_SECRET_ACCESS_KEY",
