@@ -1,3 +1,5 @@
+import { linearPatternProblem } from "../metrics/linear-pattern.js";
+
 /** Why a metric pattern cannot be used, with a fix; undefined when it compiles with one capture group. */
 export function checkMetricPattern(pattern: string): { message: string; hint?: string } | undefined {
   let groups: number;
@@ -8,7 +10,15 @@ export function checkMetricPattern(pattern: string): { message: string; hint?: s
     const reason = error instanceof Error ? error.message : String(error);
     return { message: `is not a valid JavaScript regular expression (${reason})`, hint: pythonHint(pattern) };
   }
-  if (groups === 1) return undefined;
+  if (groups === 1) {
+    const slow = linearPatternProblem(pattern);
+    return slow === undefined
+      ? undefined
+      : {
+          message: slow,
+          hint: "drop backreferences (\\1), lookarounds ((?=...), (?!...)) and large counts like {1000}; match the value with a plain group such as ([0-9.]+)",
+        };
+  }
   if (groups === 0) {
     return {
       message: "must have exactly one capture group around the value (found none)",
