@@ -11,6 +11,7 @@ import {
   type TelemetrySettings,
   telemetryBaseline,
 } from "../../telemetry/telemetry-monitor.js";
+import { describeCutLog } from "../capped-log.js";
 import { mergeExtractions } from "../merge-extractions.js";
 import { type RepetitionOutcome, type RepetitionRequest, type Runner, RunnerError } from "../runner.js";
 import { commandLine, composeEnv, inferenceServerEnv } from "./benchmark-env.js";
@@ -148,11 +149,8 @@ async function runLocalRepetition(
     return undefined;
   });
   if (leftovers.length > 0) notes.push(describeLeftovers(leftovers));
-  if (log.cutBytes > 0) {
-    notes.push(
-      `${log.cutBytes} of the benchmark's ${log.bytes} bytes of output were cut from the middle of its log (the log keeps its head and tail; metrics were read from all of it)`,
-    );
-  }
+  const cut = describeCutLog(log);
+  if (cut !== undefined) notes.push(cut);
   const serverEnded = await server?.stop();
   if (serverEnded?.note !== undefined) notes.push(serverEnded.note);
   await feedEmitFile(metricsFile, clientExtractor);

@@ -3,8 +3,8 @@ import { dirname } from "node:path";
 import { timerDelay } from "../../duration.js";
 import type { MetricExtractor } from "../../metrics/metric-extractor.js";
 import { createSecretMasker, maskSecrets } from "../benchmark-environment.js";
+import { CappedLog, type LogSummary } from "../capped-log.js";
 import type { OutputStream } from "../runner.js";
-import { CappedLog, type LogSummary } from "./capped-log.js";
 import type { StoppedBy } from "./exit-status.js";
 import { type GroupExit, startProcessGroup } from "./process-group.js";
 import {

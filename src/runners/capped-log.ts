@@ -91,3 +91,9 @@ export class CappedLog {
 function mib(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
 }
+
+/** The receipt's note for a log that was cut, or undefined when it holds everything. */
+export function describeCutLog(summary: LogSummary): string | undefined {
+  if (summary.cutBytes === 0) return undefined;
+  return `${summary.cutBytes} of the benchmark's ${summary.bytes} bytes of output were cut from the middle of its log (the log keeps its head and tail; metrics were read from all of it)`;
+}
