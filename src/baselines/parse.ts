@@ -55,7 +55,7 @@ function parseRunLines(text: string, recentRuns: number): unknown {
   const lines = text.slice(open + '\n  "runs": [\n'.length, close).split("\n");
   header.runs = lines
     .slice(Math.max(0, lines.length - recentRuns))
-    .map((line) => JSON.parse(line.replace(/,$/, "")));
+    .map((line) => JSON.parse(line.endsWith(",") ? line.slice(0, -1) : line));
   return header;
 }
 

@@ -3,14 +3,15 @@ import { open } from "node:fs/promises";
 
 /** Files up to this size are read whole; reading the tail only pays off beyond it. */
 const WHOLE_FILE_BYTES = 256 * 1024;
-const CHUNK_BYTES = 1024 * 1024;
-/** The header (benchmark, hardware, metric units) is small: read it in small steps. */
+/** First guess of the bytes the newest runs take, from the end of the file. */
+const TAIL_GUESS_BYTES = 1024 * 1024;
+/** The header (benchmark, hardware, metric units) is small: one read usually holds it. */
 const HEADER_CHUNK_BYTES = 64 * 1024;
 const RUNS_MARKER = Buffer.from('\n  "runs": [\n');
 
 /**
  * The text of a baseline file with only (at least) its newest `recentRuns` run lines: the
- * header up to `"runs": [`, then the file's tail, read backwards in chunks. Runs are written
+ * header up to `"runs": [`, then the file's tail, in one read when it can. Runs are written
  * oldest first, one per line, so the newest runs are the last lines. `partial` is false when
  * the whole file was read (small file, or not in the serializer's layout).
  */
@@ -26,31 +27,28 @@ export async function readRecentText(
     const { size } = info;
     if (size <= WHOLE_FILE_BYTES) return { text: await handle.readFile("utf8"), partial: false };
 
-    let header = Buffer.alloc(0);
-    let markerAt = -1;
-    for (let position = 0; markerAt === -1 && position < size; position += HEADER_CHUNK_BYTES) {
-      header = Buffer.concat([
-        header,
-        await readAt(handle, position, Math.min(HEADER_CHUNK_BYTES, size - position)),
-      ]);
+    // The header, in as few reads as it takes (one, unless the hardware or metric list is huge).
+    let header = await readAt(handle, 0, Math.min(HEADER_CHUNK_BYTES, size));
+    let markerAt = header.indexOf(RUNS_MARKER);
+    while (markerAt === -1 && header.length < size) {
+      header = await readAt(handle, 0, Math.min(header.length * 4, size));
       markerAt = header.indexOf(RUNS_MARKER);
     }
     if (markerAt === -1) return { text: header.toString("utf8"), partial: false };
     const runsStart = markerAt + RUNS_MARKER.length;
 
-    let tail = Buffer.alloc(0);
-    let start = size;
+    // The tail, in one positioned read when the first guess holds the runs (the usual case),
+    // else a read four times larger: no buffer is zero-filled or concatenated.
     // The closing `  ]` and `}` lines come after the runs, hence the extra lines.
-    while (start > runsStart && countNewlines(tail) < recentRuns + 3) {
-      const next = Math.max(runsStart, start - CHUNK_BYTES);
-      tail = Buffer.concat([await readAt(handle, next, start - next), tail]);
-      start = next;
+    let length = Math.min(TAIL_GUESS_BYTES, size - runsStart);
+    let tail = await readAt(handle, size - length, length);
+    while (length < size - runsStart && countNewlines(tail) < recentRuns + 3) {
+      length = Math.min(length * 4, size - runsStart);
+      tail = await readAt(handle, size - length, length);
     }
-    if (start > runsStart) tail = tail.subarray(tail.indexOf(10) + 1);
-    return {
-      text: header.subarray(0, runsStart).toString("utf8") + tail.toString("utf8"),
-      partial: start > runsStart,
-    };
+    const partial = length < size - runsStart;
+    if (partial) tail = tail.subarray(tail.indexOf(10) + 1);
+    return { text: header.subarray(0, runsStart).toString("utf8") + tail.toString("utf8"), partial };
   } finally {
     await handle.close();
   }
@@ -61,7 +59,8 @@ async function readAt(
   position: number,
   length: number,
 ): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
+  // allocUnsafe: every byte returned is overwritten by the read (the subarray stops at bytesRead).
+  const buffer = Buffer.allocUnsafe(length);
   const { bytesRead } = await handle.read(buffer, 0, length, position);
   return buffer.subarray(0, bytesRead);
 }

@@ -34,28 +34,32 @@ export function metricHistory(
   metric: string,
   options: { includeRegressed?: boolean } = {},
 ): MetricHistory {
-  const reset = baseline.resets.filter((r) => r.metric === metric).at(-1);
+  const reset = baseline.resets.findLast((r) => r.metric === metric);
+  const resetAt = reset === undefined ? undefined : Date.parse(reset.date);
   // A run flagged as a regression counts only once a reset accepted it (flagged before the reset).
   const counts = (run: Baseline["runs"][number]) =>
     options.includeRegressed === true ||
-    !run.regressed?.includes(metric) ||
-    (reset !== undefined && Date.parse(run.date) <= Date.parse(reset.date));
+    run.regressed === undefined ||
+    !run.regressed.includes(metric) ||
+    (resetAt !== undefined && Date.parse(run.date) <= resetAt);
   let runs = baseline.runs;
   if (reset !== undefined) {
     const at = runs.findIndex((run) => run.commit !== undefined && sameCommit(run.commit, reset.fromCommit));
-    runs = at === -1 ? runs.filter((run) => Date.parse(run.date) > Date.parse(reset.date)) : runs.slice(at);
+    runs = at === -1 ? runs.filter((run) => Date.parse(run.date) > resetAt!) : runs.slice(at);
   }
   const history: BaselineRun[] = [];
   for (const run of runs) {
     const m = run.metrics[metric];
     if (m === undefined || !counts(run)) continue;
-    history.push({
+    // Built field by field (no spread): histories are built for every metric of a comparison.
+    const entry: BaselineRun = {
       resultId: run.resultId,
-      ...(run.commit === undefined ? {} : { commit: run.commit }),
       date: run.date,
       summary: m.summary,
       values: m.values,
-    });
+    };
+    if (run.commit !== undefined) entry.commit = run.commit;
+    history.push(entry);
   }
   return reset === undefined ? { runs: history } : { runs: history, reset };
 }

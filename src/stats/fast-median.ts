@@ -19,5 +19,8 @@ export function fastMedian(values: ArrayLike<number>): number {
     scratch[j + 1] = v;
   }
   const middle = n >> 1;
-  return n % 2 === 1 ? scratch[middle]! : (scratch[middle - 1]! + scratch[middle]!) / 2;
+  if (n % 2 === 1) return scratch[middle]!;
+  // Halfway without a sum that could overflow for values near the largest double.
+  const low = scratch[middle - 1]!;
+  return low + (scratch[middle]! - low) / 2;
 }

@@ -1,10 +1,16 @@
-import { mean, median, medianAbsoluteDeviation, sampleStandardDeviation } from "simple-statistics";
+import { fastMedian } from "./fast-median.js";
 import type { SampleSummary } from "./types.js";
 
-/** Summary statistics of a non-empty sample; `stddev` is the sample (n-1) deviation, 0 for one value. */
+/** Deviations from the median, for the MAD: one reusable buffer (summaries run by the hundred thousand). */
+let deviations = new Float64Array(64);
+
+/**
+ * Summary statistics of a non-empty sample; `stddev` is the sample (n-1) deviation, 0 for one
+ * value. Two passes and no allocation: baselines are checked run by run, metric by metric.
+ */
 export function summarize(values: readonly number[]): SampleSummary {
-  if (values.length === 0) throw new RangeError("summarize needs at least one value");
-  const list = values as number[];
+  const n = values.length;
+  if (n === 0) throw new RangeError("summarize needs at least one value");
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const v of values) {
@@ -13,14 +19,22 @@ export function summarize(values: readonly number[]): SampleSummary {
   }
   // Values near the largest double overflow a plain sum: summarize them scaled down, then scale up.
   const scale = Math.max(Math.abs(min), Math.abs(max));
-  const scaled = scale > 1e300 ? list.map((v) => v / scale) : list;
-  const factor = scaled === list ? 1 : scale;
+  const factor = scale > 1e300 ? scale : 1;
+  let sum = 0;
+  for (const v of values) sum += v / factor;
+  const mean = sum / n;
+  let squares = 0;
+  for (const v of values) squares += (v / factor - mean) ** 2;
+  const median = fastMedian(values);
+  if (deviations.length < n) deviations = new Float64Array(Math.max(n, deviations.length * 2));
+  for (let i = 0; i < n; i++) deviations[i] = Math.abs(values[i]! / factor - median / factor);
+  const mad = fastMedian(deviations.subarray(0, n));
   return {
-    n: values.length,
-    mean: mean(scaled) * factor,
-    median: median(list),
-    stddev: values.length > 1 ? sampleStandardDeviation(scaled) * factor : 0,
-    mad: medianAbsoluteDeviation(scaled) * factor,
+    n,
+    mean: mean * factor,
+    median,
+    stddev: n > 1 ? Math.sqrt(squares / (n - 1)) * factor : 0,
+    mad: mad * factor,
     min,
     max,
   };
