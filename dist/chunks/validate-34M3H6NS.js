@@ -1,6 +1,6 @@
 import { createRequire as __maatCreateRequire } from "node:module";
 const require = __maatCreateRequire(import.meta.url);
-import{descriptorId,findDescriptorFiles,findRepoRoot,formatProblem,validateDescriptorFile}from"./chunk-6HA6XZ5I.js";import"./chunk-GACRY2BR.js";import"./chunk-JFZS35FJ.js";import"./chunk-CVTPM7WI.js";import"./chunk-HPOGSOIT.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import path from"node:path";import{parseArgs}from"node:util";var HELP=`maat validate [paths...] [--json]
+import{descriptorId,findDescriptorFiles,findRepoRoot,formatProblem,validateDescriptorFile}from"./chunk-XCQAMANT.js";import"./chunk-YNGDYOJD.js";import"./chunk-JFZS35FJ.js";import"./chunk-CVTPM7WI.js";import"./chunk-HPOGSOIT.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import path from"node:path";import{parseArgs}from"node:util";var HELP=`maat validate [paths...] [--json]
 
 Checks benchmark descriptors (TOML) against the descriptor schema and Maat's rules, and
 reports every problem with its file, line and column. A folder means every *.toml under it;

@@ -1,6 +1,6 @@
 import { createRequire as __maatCreateRequire } from "node:module";
 const require = __maatCreateRequire(import.meta.url);
-import{renderTextTable}from"./chunk-I43GCTYC.js";import{SPARKLINE_WIDTH,sparkline}from"./chunk-EVO3FVQW.js";import{parseCommandArgs}from"./chunk-KDWAOU2X.js";import{pushResults}from"./chunk-X4OATMO7.js";import{formatDuration}from"./chunk-CN44QZ3B.js";import{pullResults}from"./chunk-ZM73S3WI.js";import{openResultsStore}from"./chunk-TVFWB5UL.js";import{readReceipt,readResultsFolder}from"./chunk-YZXKH3JP.js";import{loadRepositoryConfig}from"./chunk-BRKZ564C.js";import{findRepoRoot}from"./chunk-6HA6XZ5I.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import path from"node:path";var HELP=`maat results: list and show result receipts
+import{renderTextTable}from"./chunk-I43GCTYC.js";import{SPARKLINE_WIDTH,sparkline}from"./chunk-EVO3FVQW.js";import{parseCommandArgs}from"./chunk-KDWAOU2X.js";import{pushResults}from"./chunk-X4OATMO7.js";import{formatDuration}from"./chunk-CN44QZ3B.js";import{pullResults}from"./chunk-ZM73S3WI.js";import{openResultsStore}from"./chunk-TVFWB5UL.js";import{readReceipt,readResultsFolder}from"./chunk-YZXKH3JP.js";import{loadRepositoryConfig}from"./chunk-BRKZ564C.js";import{findRepoRoot}from"./chunk-XCQAMANT.js";import{UsageError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";import path from"node:path";var HELP=`maat results: list and show result receipts
 
 Usage:
   maat results list [--benchmark ID] [--results-dir DIR] [--store LOCATION] [--json]
