@@ -1,3 +1,4 @@
+import { suggestClosest } from "../descriptor/suggest.js";
 import { MaatError } from "../errors.js";
 import { MAAT_VERSION } from "../version.js";
 import type { CommandContext } from "./command.js";
@@ -27,7 +28,12 @@ export async function runCli(context: CommandContext): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (command === undefined) {
-    context.stderr.write(`maat: unknown command "${name}". Run 'maat --help' for the list.\n`);
+    const names = commands.map((c) => c.name);
+    const closest = suggestClosest(name, names);
+    const what = name.startsWith("-") ? `unknown option ${name}` : `unknown command "${name}"`;
+    context.stderr.write(`maat: ${what}\n`);
+    const hint = closest === undefined ? `Commands: ${names.join(", ")}.` : `Did you mean 'maat ${closest}'?`;
+    context.stderr.write(`  hint: ${hint} Run 'maat --help' for the list.\n`);
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {

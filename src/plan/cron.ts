@@ -10,6 +10,8 @@ export interface Cron {
   nextAfter(time: Date): Date;
   /** Latest fire at or before `time`. */
   latestAtOrBefore(time: Date): Date;
+  /** Every fire strictly after `time`, in order, from one parse (for long scans). */
+  firesAfter(time: Date): Generator<Date>;
 }
 
 /** Parses a cron expression; throws an Error whose message says what is wrong. */
@@ -29,6 +31,10 @@ export function parseCron(expression: string): Cron {
       at(new Date(time.getTime() + 1))
         .prev()
         .toDate(),
+    firesAfter: function* (time) {
+      const fires = at(time);
+      while (true) yield fires.next().toDate();
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import { renderBaseline } from "../../compare/render-baseline.js";
 import { UsageError } from "../../errors.js";
 import { readReceipts } from "../../results/read-receipts.js";
 import type { Command, CommandContext } from "../command.js";
-import { parseCommandArgs, positiveInteger } from "../parse-command-args.js";
+import { parseCommandArgs, positiveInteger, unknownSubcommand } from "../parse-command-args.js";
 
 const HELP = `maat baseline <update|show|accept> [options]
 
@@ -42,7 +42,7 @@ Examples:
 
 export const baselineCommand: Command = {
   name: "baseline",
-  summary: "Update, show or reset the baselines results are compared with",
+  summary: "Update or show the baselines results are compared with, or accept a new level",
   help: HELP,
   async run(context) {
     const [sub, ...argv] = context.argv;
@@ -50,10 +50,12 @@ export const baselineCommand: Command = {
     if (sub === "update") return await update(subContext);
     if (sub === "show") return await show(subContext);
     if (sub === "accept") return await accept(subContext);
-    throw new UsageError(
-      sub === undefined ? "baseline: name a subcommand" : `baseline: unknown subcommand "${sub}"`,
-      { hint: "Subcommands: update, show, accept. Run 'maat baseline --help'." },
-    );
+    if (sub === "reset") {
+      throw new UsageError('baseline: there is no "reset"; "accept" records a new level of a metric', {
+        hint: "maat baseline accept <benchmark> --metric M --from-commit SHA --reason R",
+      });
+    }
+    throw unknownSubcommand("baseline", sub, ["update", "show", "accept"]);
   },
 };
 

@@ -1,9 +1,10 @@
+import { stat } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { loadDescriptor } from "../../descriptor/index.js";
 import { UsageError } from "../../errors.js";
 import { renderManifests, renderManifestsYaml } from "../../runners/kubernetes/render/index.js";
 import type { Command, CommandContext } from "../command.js";
+import { parseCommandArgs } from "../parse-command-args.js";
 
 const HELP = `maat render [--backend kubernetes] [--namespace NS] [--run-id ID] <descriptor>
 
@@ -33,7 +34,13 @@ export const renderCommand: Command = {
         hint: "Only the kubernetes backend has manifests to render: use --backend kubernetes.",
       });
     }
-    const descriptor = await loadDescriptor(path.resolve(context.cwd, file), { repoRoot: context.cwd });
+    const absolute = path.resolve(context.cwd, file);
+    if ((await stat(absolute).catch(() => undefined))?.isDirectory()) {
+      throw new UsageError(`${file} is a folder; give a descriptor file`, {
+        hint: `Its descriptors: 'maat validate ${file}' lists them.`,
+      });
+    }
+    const descriptor = await loadDescriptor(absolute, { repoRoot: context.cwd, displayPath: file });
     const objects = renderManifests(descriptor, {
       runId: runId ?? `render-${descriptor.contentHash.slice(0, 8)}`,
       ...(namespace === undefined ? {} : { namespace }),
@@ -44,14 +51,11 @@ export const renderCommand: Command = {
 };
 
 function readArguments(argv: string[]) {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), {
-      hint: "Run 'maat render --help' for the options.",
-    });
-  }
+  const parsed = parseCommandArgs("render", argv, {
+    backend: { type: "string" },
+    namespace: { type: "string" },
+    "run-id": { type: "string" },
+  });
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0) {
     throw new UsageError("maat render takes exactly one descriptor file.", {
@@ -65,16 +69,4 @@ function readArguments(argv: string[]) {
     });
   }
   return { backend, namespace, runId, file };
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      backend: { type: "string" },
-      namespace: { type: "string" },
-      "run-id": { type: "string" },
-    },
-  });
 }

@@ -1,10 +1,11 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { suggestClosest } from "../../descriptor/suggest.js";
 import { UsageError } from "../../errors.js";
 import { readReceipt, readResultsFolder } from "../../results/read-receipts.js";
 import type { ResultReceipt } from "../../results/receipt-types.js";
 import { formatDuration } from "../../run/progress.js";
 import type { Command, CommandContext } from "../command.js";
+import { parseCommandArgs, unknownSubcommand } from "../parse-command-args.js";
 import { renderTextTable } from "../text-table.js";
 
 const HELP = `maat results: list and show result receipts
@@ -27,14 +28,10 @@ export const resultsCommand: Command = {
   summary: "List and show result receipts in .maat/results/",
   help: HELP,
   async run(context) {
-    const { values, positionals } = parseArgs({
-      args: context.argv,
-      allowPositionals: true,
-      options: {
-        benchmark: { type: "string" },
-        "results-dir": { type: "string" },
-        json: { type: "boolean", default: false },
-      },
+    const { values, positionals } = parseCommandArgs("results", context.argv, {
+      benchmark: { type: "string" },
+      "results-dir": { type: "string" },
+      json: { type: "boolean", default: false },
     });
     const [subcommand, target, ...extra] = positionals;
     const resultsDir = path.resolve(context.cwd, values["results-dir"] ?? ".maat/results");
@@ -43,9 +40,14 @@ export const resultsCommand: Command = {
     if (subcommand === "show" && target !== undefined && extra.length === 0) {
       return show(context, resultsDir, target, values.json);
     }
-    throw new UsageError(`expected 'results list' or 'results show <receipt>'`, {
-      hint: "run 'maat results --help'",
-    });
+    if (subcommand !== "list" && subcommand !== "show")
+      throw unknownSubcommand("results", subcommand, ["list", "show"]);
+    throw new UsageError(
+      subcommand === "list"
+        ? "results list takes no arguments; filter with --benchmark ID"
+        : "results show takes one receipt file, result id or benchmark id",
+      { hint: "run 'maat results --help'" },
+    );
   },
 };
 
@@ -63,7 +65,8 @@ async function list(
   benchmark: string | undefined,
   json: boolean,
 ) {
-  const all = (await loadAll(resultsDir, context.cwd))
+  const everything = await loadAll(resultsDir, context.cwd);
+  const all = everything
     .filter(({ receipt }) => benchmark === undefined || receipt.benchmark.id === benchmark)
     .sort((a, b) => b.receipt.startedAt.localeCompare(a.receipt.startedAt));
   if (json) {
@@ -78,10 +81,19 @@ async function list(
     context.stdout.write(`${JSON.stringify({ results: rows }, null, 2)}\n`);
     return 0;
   }
-  if (all.length === 0) {
+  const folder = path.relative(context.cwd, resultsDir) || ".";
+  if (all.length === 0 && benchmark !== undefined && everything.length > 0) {
+    const known = [...new Set(everything.map(({ receipt }) => receipt.benchmark.id))].sort();
+    const closest = suggestClosest(benchmark, known);
     context.stdout.write(
-      `No receipts in ${path.relative(context.cwd, resultsDir) || "."}: run 'maat run' first.\n`,
+      `No receipts of benchmark "${benchmark}" in ${folder}.${closest ? ` Did you mean "${closest}"?` : ""}\n` +
+        `Benchmarks with receipts: ${known.join(", ")}.\n`,
     );
+    return 0;
+  }
+  if (all.length === 0) {
+    const which = benchmark === undefined ? "" : ` of benchmark "${benchmark}"`;
+    context.stdout.write(`No receipts${which} in ${folder}: run 'maat run' first.\n`);
     return 0;
   }
   const rows = all.map(({ file, receipt }) => [
