@@ -47,6 +47,7 @@ export function checkRules(data: Table): { errors: Finding[]; warnings: Finding[
   checkMetrics(["output", "metrics"], tablesAt(tableAt(data, "output"), "metrics"), errors);
   const server = tableAt(data, "server");
   checkMetrics(["server", "output", "metrics"], tablesAt(tableAt(server, "output"), "metrics"), errors);
+  checkServer(server, errors, warnings);
   checkSources(["data", "sources"], tablesAt(tableAt(data, "data"), "sources"), errors);
   checkSources(["server", "models"], tablesAt(server, "models"), errors);
   const serverEnv = tableAt(server, "env");
@@ -81,6 +82,39 @@ function checkMetrics(base: Segment[], metrics: Array<[Table, number]>, errors: 
       path: [...base, i, "name"],
       anchor: "value",
       message: `duplicates the name of ${formatFieldPath([...base, first])} ("${name}"); metric names must be unique within a section`,
+    });
+  }
+}
+
+/** What Anubis refuses in a server and Maat would only discover when the benchmark runs. */
+function checkServer(server: Table | undefined, errors: Finding[], warnings: Finding[]): void {
+  const start = tableAt(server, "env")?.start_command;
+  if (typeof start === "string" && start.trim() === "") {
+    errors.push({
+      path: ["server", "env", "start_command"],
+      anchor: "value",
+      message: 'is empty: give the command that starts the inference server, like "python3 server.py"',
+    });
+  }
+  const output = tableAt(server, "output");
+  const declared = output?.metrics;
+  if (
+    output !== undefined &&
+    (declared === undefined || (Array.isArray(declared) && declared.length === 0))
+  ) {
+    errors.push({
+      path: ["server", "output"],
+      anchor: "header",
+      message: "declares no metrics: add [[server.output.metrics]] entries, or remove [server.output]",
+    });
+  }
+  for (const [metric, i] of tablesAt(output, "metrics")) {
+    if (metric.pattern !== undefined || typeof metric.name !== "string") continue;
+    warnings.push({
+      path: ["server", "output", "metrics", i, "name"],
+      anchor: "value",
+      message: `has no pattern: Maat reads "${metric.name}" only from the server's emit protocol, and the Anubis format requires a pattern for server metrics`,
+      hint: "add pattern = '...' (one capture group around the value) so other Anubis tools can read it too",
     });
   }
 }

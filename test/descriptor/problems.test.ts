@@ -96,11 +96,18 @@ docker_image = "user/repo:tag"
     );
   });
 
-  test("a pattern in Python syntax, with a hint", () => {
+  test("a pattern in Python syntax, with a hint that quotes it exactly and rewrites it", () => {
     const text = `${MINIMAL}[[output.metrics]]\nname = "accuracy"\nunits = "ratio"\npattern = '(?P<acc>\\d+)'\n`;
     expect(problemsOf(text)).toEqual([
-      `${FILE}:12:11: output.metrics[0].pattern: is not a valid JavaScript regular expression (Invalid regular expression: /(?P<acc>\\d+)|/: Invalid group)\n  hint: this looks like Python syntax: write a named group as (?<name>...) in JavaScript, or use a plain group (...)`,
+      `${FILE}:12:11: output.metrics[0].pattern: is not a valid JavaScript regular expression: Invalid group\n  hint: this looks like Python syntax: '(?P<acc>\\d+)' in JavaScript is '(?<acc>\\d+)'`,
     ]);
+  });
+
+  test("a pattern with a Python inline flag, every time it is checked", () => {
+    const text = `${MINIMAL}[[output.metrics]]\nname = "accuracy"\nunits = "ratio"\npattern = '(?i)acc=(\\d+)'\n`;
+    const expected = `${FILE}:12:11: output.metrics[0].pattern: is not a valid JavaScript regular expression: Invalid group\n  hint: this looks like Python syntax: '(?i)acc=(\\d+)' in JavaScript is 'acc=(\\d+)'; JavaScript has no inline flags such as (?i), so spell out both cases ([Aa]ccuracy)`;
+    expect(problemsOf(text)).toEqual([expected]);
+    expect(problemsOf(text)).toEqual([expected]);
   });
 
   test("a pattern without a capture group", () => {
