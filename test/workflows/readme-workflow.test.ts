@@ -10,6 +10,9 @@ const section = readme.slice(readme.indexOf("## The GitHub Action"), readme.inde
 const block = (language: string) => new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``).exec(section)![1]!;
 const workflow = (file: string) => parse(readFileSync(`.github/workflows/${file}`, "utf8"));
 
+/** A GitHub expression as a workflow writes it: `${{ ... }}`. */
+const expression = (body: string) => `$\{{ ${body} }}`;
+
 type Step = { uses?: string; with?: Record<string, string> };
 /** The step that runs Maat: `maat-dev/maat@v0` in the README, `./` in this repository. */
 const maatStep = (job: { steps: Step[] }) => job.steps.find((s) => s.with?.command !== undefined)!;
@@ -25,9 +28,9 @@ describe("the README's workflow, as a user copies it", () => {
     const inputs = maatStep(readmeWorkflow.jobs.run).with!;
     expect(inputs).toMatchObject({
       command: "run",
-      descriptor: "${{ join(matrix.descriptors, ',') }}",
-      backend: "${{ matrix.backend }}",
-      "runner-labels": "${{ toJSON(matrix.runs-on) }}",
+      descriptor: expression("join(matrix.descriptors, ',')"),
+      backend: expression("matrix.backend"),
+      "runner-labels": expression("toJSON(matrix.runs-on)"),
     });
     const example = maatStep(workflow("benchmarks.yml").jobs.run).with!;
     for (const key of ["descriptor", "backend", "runner-labels"]) expect(inputs[key]).toBe(example[key]);
@@ -35,7 +38,7 @@ describe("the README's workflow, as a user copies it", () => {
 
   it("cancels superseded pull request runs only, never a push's baseline refresh", () => {
     for (const concurrency of [readmeWorkflow.concurrency, workflow("benchmarks.yml").concurrency]) {
-      expect(concurrency["cancel-in-progress"]).toBe("${{ github.event_name == 'pull_request' }}");
+      expect(concurrency["cancel-in-progress"]).toBe(expression("github.event_name == 'pull_request'"));
       // Anything but a pull request gets a group of its own.
       expect(concurrency.group).toMatch(
         /^benchmarks-\$\{\{ github.event_name == 'pull_request' && .+ \|\| github.run_id \}\}$/,
