@@ -18,7 +18,11 @@ export interface ActionSettings {
   baselinesDir: string;
   runnerLabels: string[];
   baselineMode: "push" | "pull_request" | undefined;
-  backend: "local" | "kubernetes" | undefined;
+  backend: "local" | "docker" | "kubernetes" | undefined;
+  /** run: push receipts to the results store; undefined: when maat.toml names one. */
+  pushResults: boolean | undefined;
+  /** report/baseline: pull this run's receipts from the results store first; undefined: likewise. */
+  pullResults: boolean | undefined;
 }
 
 const COMMANDS: ActionCommand[] = ["plan", "run", "report", "baseline"];
@@ -44,7 +48,9 @@ export function readSettings(): ActionSettings {
     baselinesDir: core.getInput("baselines-dir") || "baselines",
     runnerLabels: readLabels(core.getInput("runner-labels")),
     baselineMode: oneOf("baseline-mode", ["push", "pull_request"]),
-    backend: oneOf("backend", ["local", "kubernetes"]),
+    backend: oneOf("backend", ["local", "docker", "kubernetes"]),
+    pushResults: optionalBoolean("push-results"),
+    pullResults: optionalBoolean("pull-results"),
   };
 }
 

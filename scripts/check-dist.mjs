@@ -1,4 +1,4 @@
-// Fails when the committed dist/ differs from a fresh build of the sources.
+// Fails when the committed dist/ differs from a fresh build of the sources (every file, chunks too).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +8,7 @@ const fresh = mkdtempSync(join(tmpdir(), "maat-dist-"));
 try {
   execFileSync(process.execPath, ["scripts/build.mjs", "--outdir", fresh], { stdio: "inherit" });
   const stale = [];
-  const names = new Set([...readdirSync(fresh), ...safeList("dist")]);
+  const names = new Set([...listFiles(fresh), ...listFiles("dist")]);
   for (const name of names) {
     const committed = safeRead(join("dist", name));
     const rebuilt = safeRead(join(fresh, name));
@@ -23,9 +23,12 @@ try {
   rmSync(fresh, { recursive: true, force: true });
 }
 
-function safeList(dir) {
+/** Every file under `dir`, as paths relative to it; [] when it does not exist. */
+function listFiles(dir) {
   try {
-    return readdirSync(dir);
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1));
   } catch {
     return [];
   }

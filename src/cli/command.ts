@@ -18,8 +18,6 @@ export interface CommandContext {
 
 export interface Command {
   name: string;
-  /** One line for `maat --help`. */
-  summary: string;
   /** Full help for `maat <name> --help`, with examples. */
   help: string;
   /** Returns the process exit code: 0 success, 1 benchmark failure or regression, 2 usage/validation error. */

@@ -1,4 +1,3 @@
-import { suggestClosest } from "../descriptor/suggest.js";
 import { MaatError } from "../errors.js";
 import { MAAT_VERSION } from "../version.js";
 import type { CommandContext } from "./command.js";
@@ -26,8 +25,10 @@ export async function runCli(context: CommandContext): Promise<number> {
     context.stdout.write(`${MAAT_VERSION}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (command === undefined) {
+  const entry = commands.find((c) => c.name === name);
+  if (entry === undefined) {
+    // Loaded only here: a typo is the rare path, startup is the common one.
+    const { suggestClosest } = await import("../descriptor/suggest.js");
     const names = commands.map((c) => c.name);
     const closest = suggestClosest(name, names);
     const what = name.startsWith("-") ? `unknown option ${name}` : `unknown command "${name}"`;
@@ -36,11 +37,12 @@ export async function runCli(context: CommandContext): Promise<number> {
     context.stderr.write(`  hint: ${hint} Run 'maat --help' for the list.\n`);
     return 2;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
-    context.stdout.write(`${command.help.trim()}\n`);
-    return 0;
-  }
   try {
+    const command = await entry.load();
+    if (rest.includes("--help") || rest.includes("-h")) {
+      context.stdout.write(`${command.help.trim()}\n`);
+      return 0;
+    }
     return await command.run({ ...context, argv: rest });
   } catch (error) {
     return reportError(error, context);

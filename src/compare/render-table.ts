@@ -1,6 +1,9 @@
-import type { Verdict } from "../stats/types.js";
+import type { MetricComparison, Verdict } from "../stats/types.js";
 import { type ComparisonRow, comparisonRows, describeTotals, ROW_HEADINGS } from "./rows.js";
-import type { ComparisonReport } from "./types.js";
+import type { BenchmarkComparison, ComparisonReport } from "./types.js";
+
+/** An extra column: a small chart per metric (see src/cli/sparkline.ts). */
+export type TrendCell = (benchmark: BenchmarkComparison, comparison: MetricComparison) => string;
 
 const COLOR: Record<Verdict, string> = {
   regression: "\u001b[31m",
@@ -16,10 +19,17 @@ const RESET = "\u001b[0m";
  * The verdict table for a terminal, then one note per metric that is not simply
  * unchanged (the reason behind the verdict), then the totals.
  */
-export function renderComparisonTable(report: ComparisonReport, options: { colors?: boolean } = {}): string {
+export function renderComparisonTable(
+  report: ComparisonReport,
+  options: { colors?: boolean; trend?: TrendCell } = {},
+): string {
   const rows = comparisonRows(report);
   if (rows.length === 0) return `Nothing to compare: ${describeTotals(report)}.\n`;
-  const cells = rows.map((r) => [
+  // One trend per row, in comparisonRows' order (benchmarks, then their comparisons).
+  const trends =
+    options.trend && report.benchmarks.flatMap((b) => b.comparisons.map((c) => options.trend!(b, c)));
+  const headings = trends ? [...ROW_HEADINGS, "Trend"] : ROW_HEADINGS;
+  const cells = rows.map((r, i) => [
     r.benchmark,
     r.metric,
     r.baseline,
@@ -27,14 +37,15 @@ export function renderComparisonTable(report: ComparisonReport, options: { color
     r.change,
     r.verdict,
     r.detects,
+    ...(trends ? [trends[i] ?? ""] : []),
   ]);
-  const widths = ROW_HEADINGS.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const widths = headings.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (values: readonly string[]) =>
     values
       .map((v, i) => v.padEnd(widths[i]!))
       .join("  ")
       .trimEnd();
-  const out = [line(ROW_HEADINGS), line(widths.map((w) => "-".repeat(w)))];
+  const out = [line(headings), line(widths.map((w) => "-".repeat(w)))];
   rows.forEach((row, i) => {
     const text = line(cells[i]!);
     out.push(options.colors ? colorVerdict(text, row) : text);

@@ -6,6 +6,9 @@ export const DEFAULT_CONFIG: Readonly<RepositoryConfig> = Object.freeze({
   descriptors: ["benchmarks/**/*.toml"],
   runners: { default: ["self-hosted", "linux"], rules: [] },
   results: { dir: ".maat/results" },
+  data: { parallel: 4, retries: 4, stallTimeoutMs: 60_000 },
+  s3: { buckets: {} },
+  telemetry: { enabled: true, intervalMs: 1000, nvidiaSmi: "nvidia-smi" },
   baselines: { dir: "baselines", maxRuns: 100, commit: "push" },
   compare: { failOnRegression: true, confirmRepetitions: 0, persistence: DEFAULT_REPLAY_OPTIONS.persistence },
   issues: { labels: ["performance-regression"], assignees: [], closeAfterGoodRuns: 2 },
@@ -13,5 +16,6 @@ export const DEFAULT_CONFIG: Readonly<RepositoryConfig> = Object.freeze({
   run: {},
   // GitHub starts scheduled workflows 5-30+ minutes late under load.
   schedule: { graceMs: 60 * 60_000 },
+  docker: { cli: "docker", pull: "missing", shmSize: "2g", stopGraceMs: 10_000 },
   kubernetes: { namespace: "default", nodeSelector: {}, tolerations: [], instanceTypes: [] },
 } satisfies RepositoryConfig);

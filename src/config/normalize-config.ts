@@ -1,6 +1,14 @@
 import { durationMs } from "../duration.js";
+import type { S3Settings } from "../storage/s3-settings.js";
 import { DEFAULT_CONFIG } from "./defaults.js";
 import type { Backend, RepositoryConfig, RunnerRule, Toleration } from "./types.js";
+
+interface RawS3 {
+  region?: string;
+  endpoint?: string;
+  path_style?: boolean;
+  anonymous?: boolean;
+}
 
 /** The TOML shape after schema validation (snake_case keys, everything optional). */
 interface RawConfig {
@@ -14,7 +22,10 @@ interface RawConfig {
       backend?: Backend;
     }>;
   };
-  results?: { dir?: string };
+  results?: { dir?: string; store?: string };
+  data?: { cache_dir?: string; parallel?: number; retries?: number; stall_timeout?: number | string };
+  s3?: RawS3 & { buckets?: Record<string, RawS3> };
+  telemetry?: { enabled?: boolean; interval?: number | string; nvidia_smi?: string };
   baselines?: { dir?: string; max_runs?: number; commit?: "push" | "pull_request"; branch?: string };
   compare?: {
     sigma?: number;
@@ -29,12 +40,23 @@ interface RawConfig {
   pull_requests?: { run_all_label?: string; trust_label?: string; comment?: boolean };
   run?: { repetitions?: number | "auto"; warmup?: number; timeout?: number | string };
   schedule?: { grace?: number | string };
+  docker?: {
+    cli?: string;
+    pull?: RepositoryConfig["docker"]["pull"];
+    gpus?: "all" | "none" | number;
+    shm_size?: string;
+    network?: string;
+    stop_grace?: number | string;
+  };
   kubernetes?: {
     kubeconfig?: string;
     context?: string;
     namespace?: string;
     dataset_cache_pvc?: string;
+    unschedulable_timeout?: number | string;
     scheduling_timeout?: number | string;
+    code_bucket?: string;
+    fetcher_image?: string;
     node_selector?: Record<string, string>;
     tolerations?: Array<Omit<Toleration, "tolerationSeconds"> & { toleration_seconds?: number }>;
     instance_types?: string[];
@@ -64,7 +86,24 @@ export function normalizeConfig(value: unknown, file: string | undefined): Repos
           }),
       ),
     },
-    results: { dir: raw.results?.dir ?? d.results.dir },
+    results: defined({ dir: raw.results?.dir ?? d.results.dir, store: raw.results?.store }),
+    data: defined({
+      cacheDir: raw.data?.cache_dir,
+      parallel: raw.data?.parallel ?? d.data.parallel,
+      retries: raw.data?.retries ?? d.data.retries,
+      stallTimeoutMs: durationMs(raw.data?.stall_timeout) ?? d.data.stallTimeoutMs,
+    }),
+    s3: {
+      ...normalizeS3(raw.s3 ?? {}),
+      buckets: Object.fromEntries(
+        Object.entries(raw.s3?.buckets ?? {}).map(([name, settings]) => [name, normalizeS3(settings)]),
+      ),
+    },
+    telemetry: {
+      enabled: raw.telemetry?.enabled ?? d.telemetry.enabled,
+      intervalMs: durationMs(raw.telemetry?.interval) ?? d.telemetry.intervalMs,
+      nvidiaSmi: raw.telemetry?.nvidia_smi ?? d.telemetry.nvidiaSmi,
+    },
     baselines: defined({
       dir: raw.baselines?.dir ?? d.baselines.dir,
       maxRuns: raw.baselines?.max_runs ?? d.baselines.maxRuns,
@@ -96,15 +135,25 @@ export function normalizeConfig(value: unknown, file: string | undefined): Repos
       timeoutMs: raw.run?.timeout === undefined ? undefined : durationMs(raw.run.timeout),
     }),
     schedule: { graceMs: durationMs(raw.schedule?.grace) ?? d.schedule.graceMs },
+    docker: defined({
+      cli: raw.docker?.cli ?? d.docker.cli,
+      pull: raw.docker?.pull ?? d.docker.pull,
+      gpus: raw.docker?.gpus,
+      shmSize: raw.docker?.shm_size ?? d.docker.shmSize,
+      network: raw.docker?.network,
+      stopGraceMs: durationMs(raw.docker?.stop_grace) ?? d.docker.stopGraceMs,
+    }),
     kubernetes: defined({
       kubeconfig: raw.kubernetes?.kubeconfig,
       context: raw.kubernetes?.context,
       namespace: raw.kubernetes?.namespace ?? d.kubernetes.namespace,
       datasetCachePvc: raw.kubernetes?.dataset_cache_pvc,
-      schedulingTimeoutMs:
-        raw.kubernetes?.scheduling_timeout === undefined
-          ? undefined
-          : durationMs(raw.kubernetes.scheduling_timeout),
+      // scheduling_timeout is the older name.
+      unschedulableTimeoutMs: durationMs(
+        raw.kubernetes?.unschedulable_timeout ?? raw.kubernetes?.scheduling_timeout,
+      ),
+      codeBucket: raw.kubernetes?.code_bucket,
+      fetcherImage: raw.kubernetes?.fetcher_image,
       nodeSelector: raw.kubernetes?.node_selector ?? {},
       tolerations: (raw.kubernetes?.tolerations ?? []).map(({ toleration_seconds, ...rest }) =>
         defined({ ...rest, tolerationSeconds: toleration_seconds }),
@@ -112,4 +161,15 @@ export function normalizeConfig(value: unknown, file: string | undefined): Repos
       instanceTypes: raw.kubernetes?.instance_types ?? [],
     }),
   };
+}
+
+function normalizeS3(raw: RawS3): S3Settings {
+  return Object.fromEntries(
+    Object.entries({
+      region: raw.region,
+      endpoint: raw.endpoint,
+      pathStyle: raw.path_style,
+      anonymous: raw.anonymous,
+    }).filter(([, v]) => v !== undefined),
+  ) as S3Settings;
 }

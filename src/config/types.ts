@@ -3,7 +3,12 @@
  * forms of the TOML keys; defaults are filled in (see DEFAULT_CONFIG and docs/config.md).
  */
 
-export type Backend = "local" | "kubernetes";
+import type { S3Config } from "../storage/s3-settings.js";
+
+export type Backend = "local" | "docker" | "kubernetes";
+
+/** When the Docker runner pulls an image: only when absent (default), before every run, or never. */
+export type PullPolicy = "missing" | "always" | "never";
 
 /** Routes descriptors by `hardware.instance_type` to runner labels (first matching rule wins). */
 export interface RunnerRule {
@@ -29,7 +34,28 @@ export interface RepositoryConfig {
   /** Globs of descriptor files, relative to the repository root. */
   descriptors: string[];
   runners: { default: string[]; rules: RunnerRule[] };
-  results: { dir: string };
+  results: {
+    dir: string;
+    /** Where receipts are kept beyond this machine: "s3://bucket/prefix" or a folder; unset: only `dir`. */
+    store?: string;
+  };
+  /** Data sources: where they are cached and how they are fetched. */
+  data: {
+    /** Cache folder, absolute or relative to the repository root; unset: $XDG_CACHE_HOME/maat/data. */
+    cacheDir?: string;
+    parallel: number;
+    retries: number;
+    stallTimeoutMs: number;
+  };
+  /** How s3:// URLs (data sources, the results store) are reached. */
+  s3: S3Config;
+  /** GPU and process sampling while benchmarks run. */
+  telemetry: {
+    enabled: boolean;
+    intervalMs: number;
+    /** The nvidia-smi executable (a name on PATH or a path). */
+    nvidiaSmi: string;
+  };
   baselines: {
     dir: string;
     maxRuns: number;
@@ -58,13 +84,29 @@ export interface RepositoryConfig {
     /** How late GitHub may start a scheduled workflow (ms); see src/plan/schedule-window.ts. */
     graceMs: number;
   };
+  docker: {
+    /** The Docker CLI binary. */
+    cli: string;
+    pull: PullPolicy;
+    /** GPUs for benchmark containers; unset: from the descriptor's hardware. */
+    gpus?: "all" | "none" | number;
+    /** `--shm-size` for containers with extended_shm, or "host" for `--ipc=host`. */
+    shmSize: string;
+    /** Network of single-container benchmarks; unset: Docker's default. */
+    network?: string;
+    stopGraceMs: number;
+  };
   kubernetes: {
     kubeconfig?: string;
     context?: string;
     namespace: string;
     datasetCachePvc?: string;
-    /** How long a pod may stay unschedulable before the run fails; unset: the runner's default (10 min). */
-    schedulingTimeoutMs?: number;
+    /** How long a pod may stay unschedulable before the run fails; unset: the runner's default (5 min). */
+    unschedulableTimeoutMs?: number;
+    /** `s3://bucket/prefix` for code bundles too large for a ConfigMap. */
+    codeBucket?: string;
+    /** Image of the init containers that fetch code, data and models. */
+    fetcherImage?: string;
     nodeSelector: Record<string, string>;
     tolerations: Toleration[];
     /** Globs over instance types that run on the cluster. */

@@ -1,11 +1,9 @@
-import { Ajv, type ErrorObject } from "ajv";
+import type { ErrorObject } from "ajv";
 import { closest, distance } from "fastest-levenshtein";
 import schema from "../../schema/config.schema.json" with { type: "json" };
+import { configValidator } from "./config-validator.js";
 import { findTomlPosition, formatTomlPath, type TomlPath, type TomlPosition } from "./toml-locations.js";
 import type { ConfigProblem } from "./types.js";
-
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
-const validateSchema = ajv.compile(schema);
 
 /** Checks a parsed `maat.toml` against schema/config.schema.json plus the rules a schema cannot say. */
 export function validateConfigValue(
@@ -23,6 +21,7 @@ export function validateConfigValue(
       ...(hint === undefined ? {} : { hint }),
     };
   };
+  const validateSchema = configValidator();
   if (!validateSchema(value)) {
     return keepOuterErrors(validateSchema.errors ?? []).map((error) => {
       const path = instancePath(error);

@@ -1,5 +1,6 @@
 import { parseDuration } from "../duration.js";
 import { checkMetricPattern } from "./check-metric-pattern.js";
+import { checkOutputFiles } from "./check-output-files.js";
 import { checkScheduling } from "./check-scheduling.js";
 import { formatFieldPath, type Segment } from "./field-path.js";
 import type { Finding } from "./finding.js";
@@ -9,7 +10,7 @@ const KNOWN_STRATEGIES = new Set(["single_node", "horovod", "mxnet_parameter_ser
 
 /**
  * The rules a JSON Schema cannot say well: cron syntax, regular expressions, unique metric
- * names, src/uri aliases, the inference server. Returns errors and warnings; reads defensively
+ * names, src/uri aliases, the inference server, each result file format's statistics. Returns errors and warnings; reads defensively
  * because it also runs on descriptors that failed the schema, so users see everything at once.
  */
 export function checkRules(data: Table): { errors: Finding[]; warnings: Finding[] } {
@@ -45,9 +46,11 @@ export function checkRules(data: Table): { errors: Finding[]; warnings: Finding[
   }
 
   checkMetrics(["output", "metrics"], tablesAt(tableAt(data, "output"), "metrics"), errors);
+  checkOutputFiles(tablesAt(tableAt(data, "output"), "files"), errors);
   const server = tableAt(data, "server");
   checkMetrics(["server", "output", "metrics"], tablesAt(tableAt(server, "output"), "metrics"), errors);
   checkServer(server, errors, warnings);
+  checkEfficiency(data, errors);
   checkSources(["data", "sources"], tablesAt(tableAt(data, "data"), "sources"), errors);
   checkSources(["server", "models"], tablesAt(server, "models"), errors);
   const serverEnv = tableAt(server, "env");
@@ -86,6 +89,38 @@ function checkMetrics(base: Segment[], metrics: Array<[Table, number]>, errors: 
   }
 }
 
+/** Efficiency metrics divide a declared metric, and need names of their own. */
+function checkEfficiency(data: Table, errors: Finding[]): void {
+  const declared = [
+    ...tablesAt(tableAt(data, "output"), "metrics"),
+    ...tablesAt(tableAt(tableAt(data, "server"), "output"), "metrics"),
+  ].map(([m]) => m.name);
+  for (const [entry, i] of tablesAt(tableAt(data, "output"), "efficiency")) {
+    if (typeof entry.metric === "string" && !declared.includes(entry.metric)) {
+      errors.push({
+        path: ["output", "efficiency", i, "metric"],
+        anchor: "value",
+        message: `names no declared metric ("${entry.metric}")`,
+        hint: `declared metrics: ${declared.join(", ") || "none"}`,
+      });
+    }
+    if (typeof entry.name === "string" && declared.includes(entry.name)) {
+      errors.push({
+        path: ["output", "efficiency", i, "name"],
+        anchor: "value",
+        message: `"${entry.name}" is already a metric of this benchmark; give the efficiency metric its own name`,
+      });
+    }
+  }
+  if (tablesAt(tableAt(tableAt(data, "server"), "output"), "efficiency").length > 0) {
+    errors.push({
+      path: ["server", "output", "efficiency"],
+      anchor: "header",
+      message: "efficiency metrics belong in [[output.efficiency]] (they may name server metrics)",
+    });
+  }
+}
+
 /** What Anubis refuses in a server and Maat would only discover when the benchmark runs. */
 function checkServer(server: Table | undefined, errors: Finding[], warnings: Finding[]): void {
   const start = tableAt(server, "env")?.start_command;
@@ -98,10 +133,7 @@ function checkServer(server: Table | undefined, errors: Finding[], warnings: Fin
   }
   const output = tableAt(server, "output");
   const declared = output?.metrics;
-  if (
-    output !== undefined &&
-    (declared === undefined || (Array.isArray(declared) && declared.length === 0))
-  ) {
+  if (output !== undefined && (declared === undefined || (Array.isArray(declared) && declared.length === 0))) {
     errors.push({
       path: ["server", "output"],
       anchor: "header",

@@ -1,4 +1,4 @@
-import { CronExpressionParser } from "cron-parser";
+import { Cron } from "croner";
 
 /** The macros Kubernetes CronJobs accept. */
 export const SCHEDULE_MACROS = [
@@ -25,7 +25,7 @@ const NAMES = new Set(
 
 /**
  * Why `scheduling` is not "single_run" or a Kubernetes CronJob schedule, or undefined when it is.
- * Five fields only: cron-parser also takes a seconds field, which Kubernetes does not.
+ * Five fields only: croner also takes a seconds field, which Kubernetes does not.
  */
 export function checkScheduling(value: string): string | undefined {
   if (value === "single_run") return undefined;
@@ -42,9 +42,10 @@ export function checkScheduling(value: string): string | undefined {
     return `is not a valid cron expression: field ${JSON.stringify(unsupported)} may only hold numbers, *, ranges (1-5), lists (1,3), steps (*/5) and month or day names`;
   }
   try {
-    CronExpressionParser.parse(value);
+    new Cron(value, { timezone: "UTC" });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    // croner says "CronPattern: Invalid value for minute: 61"; keep the part about the field.
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/^CronPattern:\s*/, "");
     return `is not a valid cron expression (${reason}): ${JSON.stringify(value)}`;
   }
   return undefined;

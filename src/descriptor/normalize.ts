@@ -1,9 +1,17 @@
 import { parseDuration } from "../duration.js";
 import type { Finding } from "./finding.js";
 import { normalizeMetrics, normalizeThresholds } from "./normalize-metrics.js";
+import { normalizeOutputFiles } from "./normalize-output-files.js";
 import { normalizeProbe } from "./normalize-probe.js";
 import { isTable, type Table, tableAt, tablesAt } from "./raw-access.js";
-import type { DataSource, Descriptor, RunSettings, ServerDefinition, Strategy } from "./types.js";
+import type {
+  DataSource,
+  Descriptor,
+  EfficiencyMetric,
+  RunSettings,
+  ServerDefinition,
+  Strategy,
+} from "./types.js";
 
 /** The normalized content of a descriptor: everything but its path-derived id, path and hash. */
 export type DescriptorContent = Omit<Descriptor, "id" | "path" | "contentHash">;
@@ -61,14 +69,23 @@ export function normalizeDescriptor(raw: Table): { content: DescriptorContent; w
       sources: tablesAt(data, "sources").map(([s]) => normalizeSource(s)),
     }),
     customParams: toJsonSafe(tableAt(raw, "custom_params") ?? {}) as Record<string, unknown>,
-    output: {
-      metrics: normalizeMetrics(tablesAt(tableAt(raw, "output"), "metrics"), ["output", "metrics"], warnings),
-    },
+    output: normalizeOutput(tableAt(raw, "output"), warnings),
     run: normalizeRun(tableAt(raw, "run") ?? {}),
   };
   const server = tableAt(raw, "server");
   if (server !== undefined) content.server = normalizeServer(server, warnings);
   return { content, warnings };
+}
+
+function normalizeOutput(raw: Table | undefined, warnings: Finding[]): Descriptor["output"] {
+  const output: Descriptor["output"] = {
+    metrics: normalizeMetrics(tablesAt(raw, "metrics"), ["output", "metrics"], warnings),
+  };
+  const efficiency = normalizeEfficiency(tablesAt(raw, "efficiency"));
+  if (efficiency !== undefined) output.efficiency = efficiency;
+  const files = normalizeOutputFiles(tablesAt(raw, "files"));
+  if (files.length > 0) output.files = files;
+  return output;
 }
 
 function normalizeDistributed(raw: Table | undefined): Descriptor["hardware"]["distributed"] {
@@ -81,11 +98,18 @@ function normalizeDistributed(raw: Table | undefined): Descriptor["hardware"]["d
   } as { numInstances: number; processesPerInstance?: number | "gpus" });
 }
 
+function normalizeEfficiency(tables: Array<[Table, number]>): EfficiencyMetric[] | undefined {
+  if (tables.length === 0) return undefined;
+  return tables.map(([t]) => ({ name: String(t.name), metric: String(t.metric) }));
+}
+
 function normalizeSource(raw: Table): DataSource {
   return compact({
     src: String(raw.src ?? raw.uri),
     path: String(raw.path),
     md5: optionalString(raw.md5),
+    sha256: optionalString(raw.sha256),
+    cache: raw.cache === "by-url" ? "by-url" : undefined,
     id: optionalString(raw.id),
   });
 }
@@ -135,7 +159,12 @@ function normalizeRun(raw: Table): RunSettings {
     maxRepetitions: typeof raw.max_repetitions === "number" ? raw.max_repetitions : 30,
     targetPrecision: typeof raw.target_precision === "number" ? raw.target_precision : 0.01,
     watch: Array.isArray(raw.watch) ? raw.watch.map(String) : [],
-    backend: raw.backend === "local" || raw.backend === "kubernetes" ? raw.backend : undefined,
+    backend:
+      raw.backend === "local" || raw.backend === "docker" || raw.backend === "kubernetes"
+        ? raw.backend
+        : undefined,
+    code: raw.code === "checkout" || raw.code === "image" ? raw.code : undefined,
+    codePaths: Array.isArray(raw.code_paths) ? raw.code_paths.map(String) : undefined,
     thresholds: normalizeThresholds(tableAt(raw, "thresholds")),
     defaulted: (["repetitions", "warmup", "timeout"] as const).filter((key) => raw[key] === undefined),
   });

@@ -5,6 +5,8 @@
  * Produced by `loadDescriptor`; consumed by every runner, the planner and the receipt.
  */
 
+import type { HarnessFormat } from "../harness/types.js";
+
 export type Strategy = "single_node" | "horovod" | "inference" | "mxnet_parameter_server" | "pytorch_ddp";
 
 /** Whether a bigger value of a metric is better, worse, or not known (compared two-sided). */
@@ -33,12 +35,35 @@ export interface MetricDefinition {
   thresholds: Thresholds;
 }
 
+/** A metric per joule of GPU energy, derived from telemetry (Maat's extension). */
+export interface EfficiencyMetric {
+  name: string;
+  /** The declared metric divided: a rate (units/s) by mean power, anything else by energy. */
+  metric: string;
+}
+
+/** A result file another harness writes (`[[output.files]]`), read after each repetition. */
+export interface OutputFile {
+  /** Relative to the descriptor's folder; may be a glob, and for criterion a folder. */
+  path: string;
+  format: HarnessFormat;
+  /** Which of the file's statistics is a benchmark's value; the format's default when absent. */
+  statistic?: string;
+  /** Put before every metric name read from this file. */
+  prefix?: string;
+}
+
 export interface DataSource {
   /** Where the data comes from: `s3://`, `http(s)://`, `file://` or a plain local path. Spec alias: `uri`. */
   src: string;
   /** Where the benchmark expects the data (an absolute container path in the spec). */
   path: string;
+  /** md5 hex digest, or `algo:hex` (md5 or sha256): the spec's checksum. */
   md5?: string;
+  /** sha256 hex digest (Maat's extension). */
+  sha256?: string;
+  /** "by-url": reuse what was fetched from this URL before, even without a checksum. */
+  cache?: "by-url";
   id?: string;
 }
 
@@ -84,7 +109,14 @@ export interface RunSettings {
   /** Glob patterns over the repository: a pull request touching them plans this benchmark. */
   watch: string[];
   /** Where this benchmark runs when the repository config does not say otherwise. */
-  backend?: "local" | "kubernetes";
+  backend?: "local" | "docker" | "kubernetes";
+  /**
+   * Where the code under test comes from in a container: the commit under test ("checkout",
+   * mounted or shipped to the pod) or the image itself. Unset: checkout in a git checkout.
+   */
+  code?: "checkout" | "image";
+  /** Repository paths the Kubernetes code bundle holds; unset: the whole commit. */
+  codePaths?: string[];
   /** Default thresholds for every metric of this benchmark. */
   thresholds: Thresholds;
   /**
@@ -136,7 +168,8 @@ export interface Descriptor {
   };
   data: { id?: string; sources: DataSource[] };
   customParams: Record<string, unknown>;
-  output: { metrics: MetricDefinition[] };
+  /** `efficiency` and `files` are absent (not empty) when the file declares none, so older content hashes hold. */
+  output: { metrics: MetricDefinition[]; efficiency?: EfficiencyMetric[]; files?: OutputFile[] };
   server?: ServerDefinition;
   run: RunSettings;
 }

@@ -1,6 +1,6 @@
-import { CronExpressionParser } from "cron-parser";
+import { Cron as Croner } from "croner";
 
-/** Macros cron-parser lacks; GitHub and Kubernetes accept `@midnight` as `@daily`. */
+/** Macros spelled out; GitHub and Kubernetes accept `@midnight` as `@daily`. */
 const MACROS: Record<string, string> = { "@midnight": "0 0 * * *" };
 
 /** A 5-field cron expression (or @macro) evaluated in UTC, as GitHub and Kubernetes do. */
@@ -10,8 +10,6 @@ export interface Cron {
   nextAfter(time: Date): Date;
   /** Latest fire at or before `time`. */
   latestAtOrBefore(time: Date): Date;
-  /** Every fire strictly after `time`, in order, from one parse (for long scans). */
-  firesAfter(time: Date): Generator<Date>;
 }
 
 /** Parses a cron expression; throws an Error whose message says what is wrong. */
@@ -21,20 +19,17 @@ export function parseCron(expression: string): Cron {
   if (!normalized.startsWith("@") && normalized.split(/\s+/).length !== 5) {
     throw new Error(`\`${expression}\` must have 5 fields (minute hour day month weekday) or be an @macro`);
   }
-  const at = (currentDate: Date) => CronExpressionParser.parse(normalized, { currentDate, tz: "UTC" });
-  at(new Date(0)); // validate now, not at first use
+  // Throws now, with the field at fault, rather than at first use.
+  const cron = new Croner(normalized, { timezone: "UTC" });
+  const must = (fire: Date | null | undefined, what: string) => {
+    if (fire === null || fire === undefined) throw new Error(`\`${expression}\` has no ${what} fire`);
+    return fire;
+  };
   return {
     expression,
-    nextAfter: (time) => at(time).next().toDate(),
-    // prev() is strictly before its start; start 1 ms later so a fire exactly at `time` counts.
-    latestAtOrBefore: (time) =>
-      at(new Date(time.getTime() + 1))
-        .prev()
-        .toDate(),
-    firesAfter: function* (time) {
-      const fires = at(time);
-      while (true) yield fires.next().toDate();
-    },
+    nextAfter: (time) => must(cron.nextRun(time), "next"),
+    // previousRuns is strictly before its start; start 1 ms later so a fire exactly at `time` counts.
+    latestAtOrBefore: (time) => must(cron.previousRuns(1, new Date(time.getTime() + 1))[0], "earlier"),
   };
 }
 

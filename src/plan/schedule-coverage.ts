@@ -30,7 +30,8 @@ export function scheduleCoverage(
   const wakeUps: WakeUp[] = workflows.flatMap((w) =>
     w.crons.flatMap((cron) => {
       const parsed = tryParse(cron);
-      return parsed === undefined ? [] : [{ file: w.file, cron, ticks: scanTicks(parsed) }];
+      const ticks = parsed === undefined ? undefined : attempt(() => scanTicks(parsed));
+      return ticks === undefined ? [] : [{ file: w.file, cron, ticks }];
     }),
   );
   return (descriptorCron) => {
@@ -39,9 +40,12 @@ export function scheduleCoverage(
     if (workflows.length === 0) {
       return "is a cron, but no workflow in .github/workflows runs Maat's plan on a schedule, so it never runs on its own";
     }
-    // Honoured when any one scheduled workflow wakes often enough.
-    const crowded = wakeUps.every((w) => firesTwiceBetweenTicks(descriptor, w.ticks));
-    return crowded && wakeUps.length > 0 ? describe(descriptor, wakeUps[0]!) : undefined;
+    // Honoured when any one scheduled workflow wakes often enough. A cron that stops firing
+    // (30 February) has nothing to honour.
+    return attempt(() => {
+      const crowded = wakeUps.every((w) => firesTwiceBetweenTicks(descriptor, w.ticks));
+      return crowded && wakeUps.length > 0 ? describe(descriptor, wakeUps[0]!) : undefined;
+    });
   };
 }
 
@@ -54,7 +58,7 @@ interface WakeUp {
 
 function describe(descriptor: Cron, crowded: WakeUp): string {
   return (
-    `fires every ${interval(shortestGap([...take(descriptor.firesAfter(SCAN_FROM), 50)]))}, but the ` +
+    `fires every ${interval(shortestGap(firesAfter(descriptor, SCAN_FROM, 50)))}, but the ` +
     `scheduled workflow ${crowded.file ? `(${crowded.file}) ` : ""}wakes only every ` +
     `${interval(longestGap(crowded.ticks))} (\`${crowded.cron}\`): it runs once per wake-up, not at each ` +
     "fire; make the workflow's cron at least as frequent, or this one less"
@@ -77,8 +81,8 @@ export function scheduleCoverageNotes(descriptors: readonly Descriptor[], workfl
 function scanTicks(workflow: Cron): Date[] {
   const first = workflow.latestAtOrBefore(SCAN_FROM);
   const ticks = [first];
-  for (const tick of workflow.firesAfter(first)) {
-    if (ticks.length > SCAN_TICKS || tick.getTime() - first.getTime() > SCAN_SPAN_MS) break;
+  for (let tick = workflow.nextAfter(first); ticks.length <= SCAN_TICKS; tick = workflow.nextAfter(tick)) {
+    if (tick.getTime() - first.getTime() > SCAN_SPAN_MS) break;
     ticks.push(tick);
   }
   return ticks;
@@ -92,21 +96,20 @@ function firesTwiceBetweenTicks(descriptor: Cron, ticks: Date[]): boolean {
   const last = ticks.at(-1)!.getTime();
   let window = 0;
   let previousWindow = -1;
-  for (const fire of descriptor.firesAfter(ticks[0]!)) {
+  for (let fire = descriptor.nextAfter(ticks[0]!); ; fire = descriptor.nextAfter(fire)) {
     const time = fire.getTime();
     if (time > last) return false;
     while (ticks[window + 1]!.getTime() < time) window++;
     if (window === previousWindow) return true;
     previousWindow = window;
   }
-  return false;
 }
 
-function* take(fires: Generator<Date>, count: number): Generator<Date> {
-  for (const fire of fires) {
-    if (count-- <= 0) return;
-    yield fire;
-  }
+/** The first `count` fires after `time`. */
+function firesAfter(cron: Cron, time: Date, count: number): Date[] {
+  const fires = [cron.nextAfter(time)];
+  while (fires.length < count) fires.push(cron.nextAfter(fires.at(-1)!));
+  return fires;
 }
 
 function shortestGap(times: Date[]): number {
@@ -115,6 +118,15 @@ function shortestGap(times: Date[]): number {
 
 function longestGap(times: Date[]): number {
   return Math.max(...times.slice(1).map((t, i) => t.getTime() - times[i]!.getTime()));
+}
+
+/** The result, or undefined when a cron runs out of fires while scanning. */
+function attempt<T>(scan: () => T): T | undefined {
+  try {
+    return scan();
+  } catch {
+    return undefined;
+  }
 }
 
 function tryParse(expression: string): Cron | undefined {

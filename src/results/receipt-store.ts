@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MaatError } from "../errors.js";
+import { writeFileAtomic } from "../storage/atomic-write.js";
 import type { ResultReceipt } from "./receipt-types.js";
 
 /** A receipt file that cannot be read, parsed or validated. */
@@ -31,13 +30,10 @@ export function resultLocation(resultsDir: string, benchmarkId: string, startedA
 
 /** Writes atomically (temp file + rename) so a crash never leaves half a receipt behind. */
 export async function writeReceipt(file: string, receipt: ResultReceipt): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await writeFile(temp, `${JSON.stringify(receipt, null, 2)}\n`);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, serializeReceipt(receipt));
+}
+
+/** The bytes of a receipt file; the results stores compare these to keep writes idempotent. */
+export function serializeReceipt(receipt: ResultReceipt): string {
+  return `${JSON.stringify(receipt, null, 2)}\n`;
 }

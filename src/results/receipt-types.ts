@@ -1,4 +1,6 @@
+import type { DataRecord } from "../data/prepared-source.js";
 import type { Descriptor, Direction } from "../descriptor/types.js";
+import type { RepetitionTelemetry } from "../telemetry/telemetry-types.js";
 
 /**
  * The result receipt: one JSON document per run with everything needed to trust or
@@ -6,7 +8,10 @@ import type { Descriptor, Direction } from "../descriptor/types.js";
  * changes when the shape does.
  */
 
-export const RECEIPT_VERSION = "1.0" as const;
+export const RECEIPT_VERSION = "1.1" as const;
+
+/** Every version readers accept: 1.1 added data records and telemetry, both optional. */
+export type ReceiptVersion = "1.0" | typeof RECEIPT_VERSION;
 
 export type RunStatus = "succeeded" | "failed" | "timed_out" | "error";
 
@@ -22,8 +27,8 @@ export interface MetricObservation {
   /** How many values were seen in total (may exceed series.length). */
   count: number;
   seriesTruncated: boolean;
-  /** Where the values came from. */
-  sources: Array<"pattern" | "emit">;
+  /** Where the values came from: the log (pattern), emit records, a result file (`[[output.files]]`) or telemetry. */
+  sources: Array<"pattern" | "emit" | "file" | "telemetry">;
   problem?: MetricProblem;
   /** The offending text for `non_numeric` (first occurrence, truncated). */
   problemDetail?: string;
@@ -41,7 +46,9 @@ export interface RepetitionResult {
   reason?: string;
   metrics: Record<string, MetricObservation>;
   /** Log files of this repetition, relative to the receipt's folder or absolute. */
-  logs: { output: string; server?: string };
+  logs: { output: string; server?: string; files?: string[] };
+  /** GPU and process samples taken while it ran (1.1). */
+  telemetry?: RepetitionTelemetry;
 }
 
 /** Per-metric summary over the measured (non-warm-up) repetitions. */
@@ -97,6 +104,25 @@ export interface BackendInfo {
   /** For the local runner: the image named by the descriptor is recorded, not used. */
   dockerImageUsed: boolean;
   note?: string;
+  /** Docker: each image that ran, by what it was at run time (id, registry digests), not only its tag. */
+  images?: Array<{ role: "benchmark" | "server"; reference: string; id: string; digests: string[] }>;
+  /**
+   * How the code under test reached the containers: from the image, or the checkout of
+   * `commit` (bind-mounted by Docker; a bundle with its sha256 on Kubernetes).
+   */
+  code?: {
+    mode: "checkout" | "image";
+    delivery?: "bind-mount" | "configmap" | "s3";
+    /** Where the code is inside the containers. */
+    path?: string;
+    commit?: string;
+    /** The working tree had uncommitted changes (a bundle holds only the commit). */
+    dirty?: boolean;
+    bundleSha256?: string;
+    bundleBytes?: number;
+    /** The ConfigMap or s3:// URL that carried the bundle. */
+    location?: string;
+  };
   /** Kubernetes: cluster, namespace, nodes and instance types actually used. */
   cluster?: {
     context?: string;
@@ -107,7 +133,7 @@ export interface BackendInfo {
 }
 
 export interface ResultReceipt {
-  receiptVersion: typeof RECEIPT_VERSION;
+  receiptVersion: ReceiptVersion;
   /** Unique id of this run: `<benchmark-id>/<timestamp>-<shortsha>`. */
   resultId: string;
   tool: { name: "maat"; version: string };
@@ -132,6 +158,10 @@ export interface ResultReceipt {
   reason?: string;
   repetitions: RepetitionResult[];
   metrics: Record<string, MetricSummary>;
+  /** The data sources actually used: checksums seen, sizes, cached or downloaded (1.1). */
+  data?: DataRecord[];
+  /** The inference server's models, likewise (1.1). */
+  models?: DataRecord[];
   /** What a reader should know about how the numbers were obtained (image not used, malformed emit lines...). */
   notes: string[];
   /** Folder holding this run's logs. */

@@ -1,16 +1,16 @@
 import { mean, median, sampleStandardDeviation } from "simple-statistics";
-import type { MetricDefinition } from "../descriptor/types.js";
+import type { Direction, MetricDefinition } from "../descriptor/types.js";
 import type { MetricSummary, RepetitionResult } from "../results/receipt-types.js";
 
 /**
  * Per-metric summaries over the measured repetitions. A repetition without a usable value
- * is listed under `problems`, never counted as zero. Metrics emitted but not declared are
- * summarized too, with the unit they were emitted with.
+ * is listed under `problems`, never counted as zero. Metrics emitted (or read from result
+ * files) but not declared are summarized too, with the unit and direction they came with.
  */
 export function summarizeMetrics(
   declared: MetricDefinition[],
   repetitions: RepetitionResult[],
-  undeclaredUnits: ReadonlyMap<string, string> = new Map(),
+  undeclared: ReadonlyMap<string, { unit: string; direction?: Direction }> = new Map(),
 ): Record<string, MetricSummary> {
   const measured = repetitions.filter((r) => !r.warmup);
   const names = new Set(declared.map((m) => m.name));
@@ -37,8 +37,8 @@ export function summarizeMetrics(
     }
     summaries[name] = {
       name,
-      unit: definition?.units ?? undeclaredUnits.get(name) ?? "",
-      direction: definition?.direction ?? "unknown",
+      unit: definition?.units ?? undeclared.get(name)?.unit ?? "",
+      direction: definition?.direction ?? undeclared.get(name)?.direction ?? "unknown",
       values,
       n: values.length,
       mean: values.length > 0 ? mean(values) : null,

@@ -15,6 +15,7 @@ export type ProgressEvent =
       remainingMs?: number;
       reason?: string;
     }
+  | { kind: "data"; benchmark: string; message: string }
   | {
       kind: "done";
       benchmark: string;
@@ -49,6 +50,8 @@ export function formatProgress(event: ProgressEvent): string {
       const why = event.reason && event.status !== "succeeded" ? `: ${event.reason}` : "";
       return `${event.benchmark}: ${what} ${event.index}/${event.of} ${event.status} in ${formatDuration(event.durationMs)} (elapsed ${formatDuration(event.elapsedMs)}${left})${why}`;
     }
+    case "data":
+      return `${event.benchmark}: data ${event.message}`;
     case "done":
       return `${event.benchmark}: ${event.status} after ${formatDuration(event.elapsedMs)} (${event.stopReason}); receipt ${event.receiptPath}`;
   }

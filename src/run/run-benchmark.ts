@@ -1,6 +1,9 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Descriptor } from "../descriptor/types.js";
+import type { Descriptor, Direction } from "../descriptor/types.js";
+import { MaatError } from "../errors.js";
+import { snapshotResultFiles } from "../harness/find-result-files.js";
+import { receiptIdentity } from "../results/receipt-identity.js";
 import { resultLocation, writeReceipt } from "../results/receipt-store.js";
 import type {
   BackendInfo,
@@ -10,19 +13,20 @@ import type {
   RunStatus,
   SourceInfo,
 } from "../results/receipt-types.js";
-import { RECEIPT_VERSION } from "../results/receipt-types.js";
 import {
   type OutputStream,
+  type PreparedRun,
   type RepetitionOutcome,
   type RepetitionRequest,
   type Runner,
   RunnerError,
 } from "../runners/runner.js";
-import { MAAT_VERSION } from "../version.js";
 import { type AutoRepetitionCheck, autoRepetitionsDone } from "./auto-repetitions.js";
 import { summarizeMetrics, undeliveredMetrics } from "./metric-summaries.js";
 import type { ProgressEvent } from "./progress.js";
+import { addResultFileMetrics } from "./result-files-step.js";
 import { type RunOverrides, resolveRunSettings } from "./run-settings.js";
+import { declaredMetrics, metricsWithTelemetry, telemetryMetricDefinitions } from "./telemetry-metrics.js";
 
 export interface RunBenchmarkOptions {
   descriptor: Descriptor;
@@ -79,12 +83,31 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
   const measuredTarget = settings.repetitions === "auto" ? settings.maxRepetitions : settings.repetitions;
   const durations: number[] = [];
   const notes = new Set<string>();
-  const undeclaredUnits = new Map<string, string>();
+  const undeclared = new Map<string, { unit: string; direction?: Direction }>();
+
+  // Data is fetched and verified once, before the first repetition; a source that cannot be
+  // provided ends the run with a receipt saying why.
+  let prepared: PreparedRun | undefined;
+  if (runner.prepare !== undefined) {
+    try {
+      prepared = await runner.prepare({
+        descriptor,
+        cwd: options.descriptorDir,
+        env: options.env,
+        signal,
+        report: (message) => report({ kind: "data", benchmark: descriptor.id, message }),
+      });
+    } catch (error) {
+      if (!(error instanceof MaatError)) throw error;
+      failure = { status: "error", reason: error.hint ? `${error.message} (${error.hint})` : error.message };
+    }
+  }
 
   const runOne = async (warmup: boolean, index: number, of: number): Promise<RepetitionResult> => {
     const name = `${warmup ? "warmup" : "rep"}-${index}`;
     const repetitionStart = now();
-    const outcome = await runRepetitionSafely(runner, {
+    const filesBefore = await snapshotResultFiles(options.descriptorDir, descriptor.output.files ?? []);
+    const ran = await runRepetitionSafely(runner, {
       descriptor,
       cwd: options.descriptorDir,
       logFile: path.join(location.logDir, `${name}.log`),
@@ -93,6 +116,14 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
       timeLimitMs: settings.timeoutMs,
       signal,
       onOutput: options.onOutput,
+      ...(prepared === undefined ? {} : { prepared }),
+    });
+    const outcome = await addResultFileMetrics(ran, {
+      descriptor,
+      cwd: options.descriptorDir,
+      before: filesBefore,
+      runnerKind: runner.kind,
+      keepDir: path.join(location.logDir, `${name}.files`),
     });
     const result: RepetitionResult = {
       index,
@@ -102,12 +133,13 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
       exitCode: outcome.exitCode,
       signal: outcome.signal,
       status: outcome.status,
-      metrics: outcome.metrics,
+      metrics: metricsWithTelemetry(descriptor, outcome),
       logs: outcome.logs,
+      ...(outcome.telemetry === undefined ? {} : { telemetry: outcome.telemetry }),
     };
     if (outcome.reason) result.reason = outcome.reason;
     for (const note of outcome.notes) notes.add(note);
-    for (const [name, { unit }] of Object.entries(outcome.undeclaredMetrics)) undeclaredUnits.set(name, unit);
+    for (const [name, found] of Object.entries(outcome.undeclaredMetrics)) undeclared.set(name, found);
     durations.push(outcome.durationMs);
     const left = warmup ? settings.warmup - index + measuredTarget : measuredTarget - index;
     const average = durations.reduce((a, b) => a + b, 0) / durations.length;
@@ -149,13 +181,20 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
     }
   }
 
-  const metrics = summarizeMetrics(allDeclaredMetrics(descriptor), repetitions, undeclaredUnits);
+  const metrics = summarizeMetrics(
+    [...allDeclaredMetrics(descriptor), ...telemetryMetricDefinitions(descriptor, repetitions)],
+    repetitions,
+    undeclared,
+  );
   let status: RunStatus = "succeeded";
   let reason: string | undefined;
   if (failure) {
     status = failure.status;
     reason = failure.reason;
-    stopReason = `stopped at the first failure (${failure.reason})`;
+    stopReason =
+      repetitions.length === 0
+        ? `nothing ran (${failure.reason})`
+        : `stopped at the first failure (${failure.reason})`;
   } else {
     const missing = undeliveredMetrics(allDeclaredMetrics(descriptor), metrics);
     if (missing.length > 0) {
@@ -173,16 +212,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
 
   const ended = now();
   const receipt: ResultReceipt = {
-    receiptVersion: RECEIPT_VERSION,
-    resultId: location.resultId,
-    tool: { name: "maat", version: MAAT_VERSION },
-    benchmark: {
-      id: descriptor.id,
-      path: descriptor.path,
-      taskName: descriptor.info.taskName,
-      contentHash: descriptor.contentHash,
-    },
-    descriptor,
+    ...receiptIdentity(descriptor, location.resultId),
     source: options.source,
     host: options.host,
     backend: runner.backendInfo?.() ?? options.backend,
@@ -201,6 +231,12 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
     ...(reason === undefined ? {} : { reason }),
     repetitions,
     metrics,
+    ...(prepared !== undefined && prepared.data.length > 0
+      ? { data: prepared.data.map((p) => p.record) }
+      : {}),
+    ...(prepared !== undefined && prepared.models.length > 0
+      ? { models: prepared.models.map((p) => p.record) }
+      : {}),
     notes: [...notes],
     logDir: location.logDir,
   };
@@ -239,6 +275,4 @@ async function runRepetitionSafely(runner: Runner, request: RepetitionRequest): 
   }
 }
 
-function allDeclaredMetrics(descriptor: Descriptor) {
-  return [...descriptor.output.metrics, ...(descriptor.server?.output.metrics ?? [])];
-}
+const allDeclaredMetrics = declaredMetrics;

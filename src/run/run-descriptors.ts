@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { policyFromConfig } from "../compare/policy-from-config.js";
 import { runnerFor } from "../config/index.js";
@@ -51,8 +52,16 @@ export async function runDescriptors(options: RunDescriptorsOptions): Promise<Be
       backend: options.backend ?? runnerFor(config, descriptor).backend,
       config,
       env: options.env,
+      repoRoot: options.repoRoot,
       ...(options.kubernetes === undefined ? {} : { kubernetes: options.kubernetes }),
       ...(options.source.commit === undefined ? {} : { commit: options.source.commit }),
+      checkout: {
+        root: options.repoRoot,
+        // A .git folder without a commit (a fresh `git init`) has no code to ship.
+        isGit: existsSync(path.join(options.repoRoot, ".git")) && options.source.commit !== undefined,
+        ...(options.source.commit === undefined ? {} : { commit: options.source.commit }),
+        ...(options.source.dirty === undefined ? {} : { dirty: options.source.dirty }),
+      },
     });
     const runOnce = (overrides: RunOverrides) =>
       runBenchmark({

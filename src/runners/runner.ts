@@ -1,6 +1,8 @@
-import type { Descriptor } from "../descriptor/types.js";
+import type { PreparedSource } from "../data/prepared-source.js";
+import type { Descriptor, Direction } from "../descriptor/types.js";
 import { MaatError } from "../errors.js";
 import type { BackendInfo, MetricObservation, RunStatus } from "../results/receipt-types.js";
+import type { RepetitionTelemetry } from "../telemetry/telemetry-types.js";
 
 /** Where a chunk of live output came from: the benchmark's stdout or stderr, or the inference server. */
 export type OutputStream = "stdout" | "stderr" | "server";
@@ -24,6 +26,24 @@ export interface RepetitionRequest {
   signal?: AbortSignal;
   /** Live output, as it arrives, for echoing to a terminal. */
   onOutput?: (chunk: Buffer, stream: OutputStream) => void;
+  /** What `Runner.prepare` made ready once for the whole run; runners prepare it themselves when absent. */
+  prepared?: PreparedRun;
+}
+
+/** Asks a runner to make a run's data ready before its first repetition. */
+export interface PrepareRequest {
+  descriptor: Descriptor;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  signal?: AbortSignal;
+  /** Progress lines of long downloads. */
+  report?: (line: string) => void;
+}
+
+/** Data sources and server models on this host, ready to be placed at their paths. */
+export interface PreparedRun {
+  data: PreparedSource[];
+  models: PreparedSource[];
 }
 
 export interface RepetitionOutcome {
@@ -39,16 +59,21 @@ export interface RepetitionOutcome {
   reason: string;
   /** Declared metrics (client, then server), then emitted-only ones. */
   metrics: Record<string, MetricObservation>;
-  /** Emitted metrics the descriptor does not declare: unit from the record, direction unknown. */
-  undeclaredMetrics: Record<string, { unit: string }>;
-  logs: { output: string; server?: string };
+  /** Metrics the descriptor does not declare: unit from the emit record or result file; direction when the file says. */
+  undeclaredMetrics: Record<string, { unit: string; direction?: Direction }>;
+  /** `files`: copies of the result files read after the repetition (`[[output.files]]`). */
+  logs: { output: string; server?: string; files?: string[] };
   /** Things a reader of the receipt should know (docker image not used, malformed emit lines, ...). */
   notes: string[];
+  /** GPU and process telemetry of the benchmark process, when the runner sampled it. */
+  telemetry?: RepetitionTelemetry;
 }
 
 export interface Runner {
   readonly kind: "local" | "docker" | "kubernetes";
   runRepetition(request: RepetitionRequest): Promise<RepetitionOutcome>;
+  /** Fetches and verifies data once per run (runners that fetch elsewhere, like Kubernetes, have none). */
+  prepare?(request: PrepareRequest): Promise<PreparedRun>;
   /** Where the repetitions so far actually ran (cluster, nodes), for the receipt; when the runner knows more than its caller. */
   backendInfo?(): BackendInfo;
 }

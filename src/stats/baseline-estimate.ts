@@ -1,8 +1,8 @@
-import { median } from "simple-statistics";
 import { type AnalysisScale, chooseScale } from "./analysis-scale.js";
 import { studentTQuantile } from "./distributions.js";
+import { fastMedian } from "./fast-median.js";
 import { RELATIVE_SPREAD_FLOOR } from "./policy.js";
-import { MAD_TO_SIGMA, robustSigma } from "./robust.js";
+import { MAD_TO_SIGMA } from "./robust.js";
 import type { BaselineRun } from "./types.js";
 
 /**
@@ -12,9 +12,8 @@ import type { BaselineRun } from "./types.js";
 export interface BaselineEstimate {
   scale: AnalysisScale;
   runs: number;
-  /** Run means of the window, oldest first, and sorted (original units). */
+  /** Run means of the window, oldest first (original units). */
   runMeans: number[];
-  sortedRunMeans: number[];
   /** Run means on the analysis scale. */
   points: number[];
   /** Runs set aside as outliers (see `outlierRunIndices`); the centre and spread are those of the others. */
@@ -79,31 +78,41 @@ export function estimateBaseline(
       on.difference(RELATIVE_SPREAD_FLOOR, level),
     );
   const spread = floor(sampleSd(kept));
-  const below = kept.filter((p) => p <= center).map((p) => center - p);
-  const above = kept.filter((p) => p >= center).map((p) => p - center);
+  // Double MAD: the median distance of the points on each side of the centre, each side alone.
+  const below: number[] = [];
+  const above: number[] = [];
+  for (const p of kept) {
+    if (p <= center) below.push(center - p);
+    if (p >= center) above.push(p - center);
+  }
 
-  const runMeanAverage = average(runMeans);
   return {
     scale: on,
     runs: k,
     runMeans,
-    sortedRunMeans: [...runMeans].sort((a, b) => a - b),
     points,
     outlierRuns,
     center,
     spread,
     spreadDf: Math.max(1, kept.length - 1),
     centerVarianceFactor: 1 / kept.length,
-    lowerSpread: floor(below.length > 0 ? MAD_TO_SIGMA * median(below) : 0),
-    upperSpread: floor(above.length > 0 ? MAD_TO_SIGMA * median(above) : 0),
+    lowerSpread: floor(below.length > 0 ? MAD_TO_SIGMA * fastMedian(below) : 0),
+    upperSpread: floor(above.length > 0 ? MAD_TO_SIGMA * fastMedian(above) : 0),
     withinVariance,
     withinDf,
     meanRepetitions,
     level,
-    mean: runMeanAverage,
+    mean: average(runMeans),
     sigma: sampleSd(runMeans),
-    robustSigma: Math.max(robustSigma(runMeans), RELATIVE_SPREAD_FLOOR * Math.abs(level)),
+    robustSigma: Math.max(madSigma(runMeans), RELATIVE_SPREAD_FLOOR * Math.abs(level)),
   };
+}
+
+/** 1.4826 · MAD. */
+function madSigma(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const center = fastMedian(values);
+  return MAD_TO_SIGMA * fastMedian(values.map((v) => Math.abs(v - center)));
 }
 
 function average(values: readonly number[]): number {

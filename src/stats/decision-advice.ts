@@ -50,10 +50,20 @@ export function adviseDecision(input: AdviceInput): string {
     : `about ${runs} baseline runs at this spread (±${spread} per run) would show whether it is within ${bound}; it has ${estimate.runs}`;
 }
 
-/** Smallest run count above the current one that satisfies `enough`, if any up to MOST_RUNS. */
+/**
+ * Smallest run count above the current one that satisfies `enough`, if any up to MOST_RUNS.
+ * `enough` only ever turns true as runs grow (the distance needed shrinks), so bisect.
+ */
 function runsNeeded(input: AdviceInput, enough: (runs: number) => boolean): number | undefined {
-  for (let k = input.estimate.runs + 1; k <= MOST_RUNS; k++) if (enough(k)) return k;
-  return undefined;
+  let low = input.estimate.runs + 1;
+  let high = MOST_RUNS;
+  if (low > high || !enough(high)) return undefined;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (enough(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /**

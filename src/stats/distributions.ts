@@ -68,16 +68,27 @@ export function fisherUpperTail(f: number, d1: number, d2: number): number {
   return regularizedIncompleteBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
 }
 
-const quantileCache = new Map<string, number>();
+/** Quantiles by probability, then degrees of freedom: number keys, no string built per lookup. */
+const quantileCache = new Map<number, Map<number, number>>();
+let cachedQuantiles = 0;
 
 /** The value q with P(T <= q) = p; Newton's method from the Cornish-Fisher expansion. Memoized. */
 export function studentTQuantile(p: number, df: number): number {
-  const key = `${p}:${df}`;
-  const cached = quantileCache.get(key);
+  let byDf = quantileCache.get(p);
+  const cached = byDf?.get(df);
   if (cached !== undefined) return cached;
   const q = computeTQuantile(p, df);
-  if (quantileCache.size > 4096) quantileCache.clear();
-  quantileCache.set(key, q);
+  if (cachedQuantiles > 4096) {
+    quantileCache.clear();
+    cachedQuantiles = 0;
+    byDf = undefined;
+  }
+  if (byDf === undefined) {
+    byDf = new Map();
+    quantileCache.set(p, byDf);
+  }
+  byDf.set(df, q);
+  cachedQuantiles++;
   return q;
 }
 

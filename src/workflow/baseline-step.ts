@@ -30,6 +30,9 @@ export interface BaselineStepOptions {
   mode: "push" | "pull_request" | undefined;
   octokit: GitHubClient | undefined;
   reporter: StepReporter;
+  /** Pull this run's receipts from the results store first; undefined: when maat.toml names a store. */
+  pullResults?: boolean | undefined;
+  env?: Record<string, string | undefined>;
 }
 
 /**

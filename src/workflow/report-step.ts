@@ -24,6 +24,9 @@ export interface ReportStepOptions {
   comment: boolean;
   octokit: GitHubClient | undefined;
   reporter: StepReporter;
+  /** Pull this run's receipts from the results store first; undefined: when maat.toml names a store. */
+  pullResults?: boolean | undefined;
+  env?: Record<string, string | undefined>;
 }
 
 /**

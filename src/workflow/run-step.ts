@@ -4,6 +4,7 @@ import { loadDescriptor } from "../descriptor/index.js";
 import { MaatError } from "../errors.js";
 import { readHostFingerprint } from "../results/host-fingerprint.js";
 import { readSourceInfo } from "../results/source-info.js";
+import { pushRunReceipts } from "../results/store/push-run-receipts.js";
 import { formatProgress } from "../run/progress.js";
 import type { BenchmarkRun } from "../run/run-benchmark.js";
 import { runDescriptors } from "../run/run-descriptors.js";
@@ -24,6 +25,8 @@ export interface RunStepOptions {
   env: Record<string, string | undefined>;
   reporter: StepReporter;
   signal: AbortSignal;
+  /** Push receipts to the results store after the run; undefined: when maat.toml names a store. */
+  pushResults?: boolean | undefined;
 }
 
 /**
@@ -74,6 +77,15 @@ export async function runStep(options: RunStepOptions): Promise<BenchmarkRun[]> 
     around: (descriptor, work) => reporter.group(`Benchmark ${descriptor.id}`, work),
   });
   reporter.setOutput("receipt-path", runs.map((r) => path.relative(repoRoot, r.receiptPath)).join("\n"));
+  if (options.pushResults ?? config.results.store !== undefined) {
+    // The receipts are on disk (and go into the artifact) whatever happens to the upload.
+    const pushed = await pushRunReceipts(
+      config,
+      runs.map((r) => r.receiptPath),
+      { repoRoot, env, info: (m) => reporter.info(m), warn: (m) => reporter.warning(m) },
+    );
+    reporter.setOutput("pushed", String(pushed.filter((p) => p.outcome !== "failed").length));
+  }
   const failed = runs.filter((r) => r.receipt.status !== "succeeded");
   reporter.setOutput("failed", String(failed.length));
   if (failed.length > 0) {

@@ -14,10 +14,31 @@ runs_on = ["self-hosted", "gpu", "v100"]
 [[runners.rules]]
 instance_types = ["g5.*", "g6.*"]
 runs_on = ["self-hosted", "gpu", "a10"]
-backend = "local"
+backend = "docker"
 
 [results]
 dir = "out/results"
+store = "s3://perf-results/maat"
+
+[data]
+cache_dir = "/var/cache/maat"
+parallel = 8
+retries = 2
+stall_timeout = "2m"
+
+[s3]
+region = "eu-west-1"
+endpoint = "http://minio.internal:9000"
+path_style = true
+
+[s3.buckets.open-datasets]
+anonymous = true
+region = "us-east-1"
+
+[telemetry]
+enabled = true
+interval = "500ms"
+nvidia_smi = "/usr/bin/nvidia-smi"
 
 [baselines]
 dir = "perf/baselines"
@@ -52,11 +73,22 @@ timeout = "30m"
 [schedule]
 grace = "45m"
 
+[docker]
+cli = "/usr/bin/docker"
+pull = "never"
+gpus = 2
+shm_size = "host"
+network = "bench-net"
+stop_grace = "30s"
+
 [kubernetes]
 kubeconfig = "~/.kube/config"
 context = "gpu-cluster"
 namespace = "bench"
 dataset_cache_pvc = "datasets"
+unschedulable_timeout = "3m"
+code_bucket = "s3://bench-artifacts/code"
+fetcher_image = "registry.example.com/fetcher:1"
 node_selector = { "nvidia.com/gpu.product" = "A100-SXM4-80GB" }
 tolerations = [{ key = "nvidia.com/gpu", operator = "Exists", effect = "NoSchedule" }]
 instance_types = ["p4d.*"]
@@ -73,10 +105,18 @@ describe("parseRepositoryConfig", () => {
         default: ["self-hosted", "linux", "cpu"],
         rules: [
           { instanceTypes: ["p3.*"], runsOn: ["self-hosted", "gpu", "v100"] },
-          { instanceTypes: ["g5.*", "g6.*"], runsOn: ["self-hosted", "gpu", "a10"], backend: "local" },
+          { instanceTypes: ["g5.*", "g6.*"], runsOn: ["self-hosted", "gpu", "a10"], backend: "docker" },
         ],
       },
-      results: { dir: "out/results" },
+      results: { dir: "out/results", store: "s3://perf-results/maat" },
+      data: { cacheDir: "/var/cache/maat", parallel: 8, retries: 2, stallTimeoutMs: 120_000 },
+      s3: {
+        region: "eu-west-1",
+        endpoint: "http://minio.internal:9000",
+        pathStyle: true,
+        buckets: { "open-datasets": { anonymous: true, region: "us-east-1" } },
+      },
+      telemetry: { enabled: true, intervalMs: 500, nvidiaSmi: "/usr/bin/nvidia-smi" },
       baselines: { dir: "perf/baselines", maxRuns: 50, commit: "pull_request", branch: "release" },
       compare: {
         sigma: 4,
@@ -91,11 +131,22 @@ describe("parseRepositoryConfig", () => {
       pullRequests: { runAllLabel: "bench:all", trustLabel: "bench:ok", comment: false },
       run: { repetitions: "auto", warmup: 2, timeoutMs: 30 * 60_000 },
       schedule: { graceMs: 45 * 60_000 },
+      docker: {
+        cli: "/usr/bin/docker",
+        pull: "never",
+        gpus: 2,
+        shmSize: "host",
+        network: "bench-net",
+        stopGraceMs: 30_000,
+      },
       kubernetes: {
         kubeconfig: "~/.kube/config",
         context: "gpu-cluster",
         namespace: "bench",
         datasetCachePvc: "datasets",
+        unschedulableTimeoutMs: 3 * 60_000,
+        codeBucket: "s3://bench-artifacts/code",
+        fetcherImage: "registry.example.com/fetcher:1",
         nodeSelector: { "nvidia.com/gpu.product": "A100-SXM4-80GB" },
         tolerations: [{ key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" }],
         instanceTypes: ["p4d.*"],
@@ -144,7 +195,7 @@ describe("parseRepositoryConfig", () => {
       "",
       "[[runners.rules]]",
       'instance_type = "g5.*"',
-      'backend = "docker"',
+      'backend = "podman"',
       "",
       "[compare]",
       'sigma = "three"',
@@ -153,7 +204,7 @@ describe("parseRepositoryConfig", () => {
     expect(problems.map((p) => `${p.line}:${p.field}: ${p.message}`).sort()).toEqual([
       "10:compare.sigma: must be number",
       "5:runners.rules[1]: missing required key `runs_on`",
-      '7:runners.rules[1].backend: must be one of "local", "kubernetes", not "docker"',
+      '7:runners.rules[1].backend: must be one of "local", "docker", "kubernetes", not "podman"',
     ]);
   });
 

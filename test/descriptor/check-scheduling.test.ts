@@ -20,7 +20,7 @@ describe("checkScheduling", () => {
   });
 
   test.each([
-    ["61 * * * *", "Constraint error"],
+    ["61 * * * *", "Invalid value for minute: 61"],
     ["* * *", "5 fields"],
     ["0 0 * * * *", "got 6"],
     ["@reboot", "unknown schedule macro"],

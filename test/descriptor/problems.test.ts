@@ -78,7 +78,7 @@ docker_image = "user/repo:tag"
   test("a cron expression with a value out of range", () => {
     const text = MINIMAL.replace("[info]\n", '[info]\nscheduling = "61 * * * *"\n');
     expect(problemsOf(text)).toEqual([
-      `${FILE}:3:14: info.scheduling: is not a valid cron expression (Constraint error, got value 61 expected range 0-59): "61 * * * *"\n  hint: examples: "0 3 * * *" (every day at 03:00), "*/30 * * * 1-5" (every 30 minutes on weekdays), "@daily"`,
+      `${FILE}:3:14: info.scheduling: is not a valid cron expression (Invalid value for minute: 61): "61 * * * *"\n  hint: examples: "0 3 * * *" (every day at 03:00), "*/30 * * * 1-5" (every 30 minutes on weekdays), "@daily"`,
     ]);
   });
 

@@ -77,7 +77,7 @@ describe("the Kubernetes runner on a single_node Job", () => {
   });
 
   it("fails a pod that stays unschedulable past the scheduling timeout, naming the selector, and deletes the Job", async () => {
-    await start({ schedulingTimeoutMs: 300 });
+    await start({ unschedulableTimeoutMs: 300 });
     // No node of the fake is a p3.8xlarge.
     const descriptor = descriptorFor({ hardware: { instanceType: "p3.8xlarge", strategy: "single_node" } });
     const outcome = run.runner.runRepetition(run.request(descriptor));
@@ -86,7 +86,7 @@ describe("the Kubernetes runner on a single_node Job", () => {
     const result = await outcome;
     expect(result.status).toBe("failed");
     expect(result.reason).toContain("no node with node.kubernetes.io/instance-type=p3.8xlarge");
-    expect(result.reason).toContain("gave up after 300 ms (the scheduling timeout)");
+    expect(result.reason).toContain("gave up after 300 ms (kubernetes.unschedulable_timeout)");
     expect(deletions(kube.requests)).toContainEqual({ path: JOB_PATH, policy: "Foreground" });
   });
 

@@ -32,7 +32,10 @@ describe("inference", () => {
       { containerPort: 8080, protocol: "TCP" },
       { containerPort: 8081, protocol: "TCP" },
     ]);
-    expect(container.env).toEqual([{ name: "VAR1", value: "value1" }]);
+    expect(container.env).toEqual([
+      { name: "VAR1", value: "value1" },
+      { name: "INFERENCE_SERVER_BIND_HOST", value: "0.0.0.0" },
+    ]);
     expect(container.readinessProbe).toEqual({
       httpGet: { path: "/iamok", port: 8081, scheme: "HTTP" },
       initialDelaySeconds: 10,

@@ -1,4 +1,6 @@
-import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -80,5 +82,55 @@ describe("maat render", () => {
     await expect(render([], root)).rejects.toBeInstanceOf(UsageError);
     await expect(render(["--colour", "x.toml"], root)).rejects.toBeInstanceOf(UsageError);
     await expect(render(["benchmarks/missing.toml"], root)).rejects.toThrow(/cannot be read/);
+  });
+});
+
+describe("maat render in a git checkout", () => {
+  function gitRepo(extra: (root: string) => void = () => undefined): { root: string; commit: string } {
+    const root = repoWithExample();
+    extra(root);
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+        cwd: root,
+        encoding: "utf8",
+      }).trim();
+    git("init", "--quiet");
+    git("add", ".");
+    git("commit", "--quiet", "-m", "benchmarks");
+    return { root, commit: git("rev-parse", "HEAD") };
+  }
+
+  test("ships the checked-out commit in a ConfigMap and says so in the header", async () => {
+    const { root, commit } = gitRepo();
+    const { out } = await render(["benchmarks/inference.toml"], root);
+    const objects = parseAllDocuments(out).map(
+      (doc) => doc.toJS() as { kind: string; binaryData?: Record<string, string> },
+    );
+    expect(objects.map((o) => o.kind)).toEqual(["Job", "Service", "Deployment", "ConfigMap"]);
+    for (const object of objects) expect(validateKubernetesObject(object)).toEqual([]);
+    const bundle = Buffer.from(objects[3]?.binaryData?.["code.tar.gz"] ?? "", "base64");
+    const sha256 = createHash("sha256").update(bundle).digest("hex");
+    expect(out).toContain(`# Code: commit ${commit}, a `);
+    expect(out).toContain(`bundle with sha256 ${sha256}, from the ConfigMap`);
+    expect(out).toContain(`echo "${sha256}  code.tar.gz" | sha256sum -c -`);
+    expect(out).toContain(
+      '# Scheduled (info.scheduling = "*/1 * * * *"): rendered as one run, not a CronJob',
+    );
+    const listed = execFileSync("tar", ["-tzf", "-"], { input: bundle, encoding: "utf8" });
+    expect(listed).toContain("benchmarks/inference.toml");
+  });
+
+  test("points at the code bucket for a bundle of 1 MiB or more, and says what to do without one", async () => {
+    const { root } = gitRepo((dir) => writeFileSync(join(dir, "weights.bin"), randomBytes(1_100_000)));
+    await expect(render(["benchmarks/inference.toml"], root)).rejects.toThrow(
+      /too large for a ConfigMap \(1 MiB\)/,
+    );
+    writeFileSync(join(root, "maat.toml"), '[kubernetes]\ncode_bucket = "s3://bench-artifacts/ci"\n');
+    const { out } = await render(["benchmarks/inference.toml"], root);
+    expect(out).not.toContain("kind: ConfigMap");
+    expect(out).toMatch(
+      /aws s3 cp --only-show-errors 's3:\/\/bench-artifacts\/ci\/maat-code\/[0-9a-f]{64}\.tar\.gz'/,
+    );
+    expect(out).toContain("(maat run uploads it there first)");
   });
 });

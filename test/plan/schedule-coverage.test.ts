@@ -44,6 +44,9 @@ describe("scheduleCoverage", () => {
   it("leaves crons it cannot read to the checks that report them", () => {
     expect(hourly("61 * * * *")).toBeUndefined();
     expect(scheduleCoverage([{ file: "", crons: ["nonsense"] }])("* * * * *")).toBeUndefined();
+    // Valid fields, but no date ever matches: nothing to honour, and no crash.
+    expect(hourly("0 0 30 2 *")).toBeUndefined();
+    expect(scheduleCoverage([{ file: "", crons: ["0 0 30 2 *"] }])("* * * * *")).toBeUndefined();
   });
 });
 

@@ -3,16 +3,21 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_DATA_SETTINGS } from "../../src/data/data-settings.js";
 import type { DataSource } from "../../src/descriptor/types.js";
 import { rewriteDataPaths } from "../../src/runners/local/data-sources.js";
 import { createLocalRunner } from "../../src/runners/local/local-runner.js";
 import { RunnerError } from "../../src/runners/runner.js";
 import { makeBenchmark, makeWorkspace, type Workspace } from "./fixture.js";
 
-const runner = createLocalRunner({ graceMs: 300 });
+let runner: ReturnType<typeof createLocalRunner>;
 let workspace: Workspace;
 beforeEach(async () => {
   workspace = await makeWorkspace();
+  runner = createLocalRunner({
+    graceMs: 300,
+    data: { ...DEFAULT_DATA_SETTINGS, cacheDir: join(workspace.dir, "cache") },
+  });
   await mkdir(join(workspace.dir, "shards"));
   await workspace.write("shards/a.txt", "shard a\n");
   await workspace.write("labels.csv", "cat,1\n");
@@ -43,38 +48,36 @@ describe("data sources in the local runner", () => {
     );
   });
 
-  it("refuses a file whose md5 does not match", async () => {
+  it("refuses a file whose md5 does not match, as a data-phase error naming both digests", async () => {
     const descriptor = withData("", [{ src: "labels.csv", path: "/data/labels.csv", md5: "0".repeat(32) }]);
     const error = await runner.runRepetition(workspace.request(descriptor)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RunnerError);
-    expect((error as RunnerError).message).toContain(
-      `has md5 ${md5("cat,1\n")}, but the descriptor expects 0000`,
+    expect((error as RunnerError).phase).toBe("data");
+    expect((error as RunnerError).message).toBe(
+      `checksum mismatch for ${join(workspace.dir, "labels.csv")}: expected md5 ${"0".repeat(32)}, got ${md5("cat,1\n")}`,
     );
   });
 
-  it("notes that a directory's md5 is not checked", async () => {
-    const descriptor = withData("", [{ src: "shards", path: "/data/train", md5: "0".repeat(32) }]);
+  it("checks a folder's md5 as that of md5sum's sorted lines", async () => {
+    const good = md5(`${md5("shard a\n")}  ./a.txt\n`);
+    const descriptor = withData("", [{ src: "shards", path: "/data/train", md5: good }]);
     const outcome = await runner.runRepetition(workspace.request(descriptor));
-    expect(outcome.notes).toContain(
-      "data source 1 is a directory: its md5 is not checked by the local runner",
-    );
+    expect(outcome.status).toBe("succeeded");
+    const bad = withData("", [{ src: "shards", path: "/data/train", md5: "0".repeat(32) }]);
+    await expect(runner.runRepetition(workspace.request(bad))).rejects.toThrow("checksum mismatch");
   });
 
-  it.each(["s3://bucket/imagenet", "https://example.com/data.tar", "ftp://example.com/x"])(
-    "refuses the remote source %s with a clear message",
-    async (src) => {
-      const descriptor = withData("", [{ src, path: "/data/train" }]);
-      const error = await runner.runRepetition(workspace.request(descriptor)).catch((e: unknown) => e);
-      expect((error as RunnerError).message).toBe(
-        `remote data sources are not supported by the local runner yet (source 1: ${src}); use a local path or file:// URL`,
-      );
-    },
-  );
+  it("refuses a source with a scheme it cannot fetch, naming it", async () => {
+    const descriptor = withData("", [{ src: "ftp://example.com/x", path: "/data/train" }]);
+    await expect(runner.runRepetition(workspace.request(descriptor))).rejects.toThrow(
+      'data source "ftp://example.com/x" uses ftp://, which Maat cannot fetch',
+    );
+  });
 
   it("says which source is missing", async () => {
     const descriptor = withData("", [{ src: "nowhere", path: "/data/x" }]);
     await expect(runner.runRepetition(workspace.request(descriptor))).rejects.toThrow(
-      "data source 1 was not found: nowhere",
+      "data source nowhere was not found",
     );
   });
 });

@@ -111,9 +111,9 @@ export async function makeWorkspace(): Promise<Workspace> {
   };
 }
 
-/** True once no process has this pid, or only its zombie is left (polls briefly). */
+/** True once no process has this pid, or only its zombie is left (polls up to 10 s: a loaded machine is slow to reap). */
 export async function isGone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 400; i++) {
     try {
       process.kill(pid, 0);
     } catch {

@@ -57,6 +57,12 @@ describe("detectChangePoints", () => {
     expect(findOutliers(series).map((o) => o.index)).toEqual([100]);
   });
 
+  test("does not call a step where only the mean moves: two wild points at the very end", () => {
+    const series = noisySeries(15, 300, () => 100);
+    series.push(100, 100, 100, 100, 100, 140, 145);
+    expect(detectChangePoints(series)).toEqual([]);
+  });
+
   test("does not cut a slow drift into steps", () => {
     // 3% over 500 runs; a faster drift does get cut into steps (docs/statistics.md, limits).
     expect(detectChangePoints(noisySeries(13, 500, (i) => 100 + i * 0.006))).toEqual([]);

@@ -66,8 +66,8 @@ describe("the README's maat.toml", () => {
       rule: 0,
     });
     expect(route("g5.2xlarge")).toMatchObject({
-      runsOn: ["self-hosted", "linux", "gpu-a10g"],
-      backend: "local",
+      runsOn: ["self-hosted", "linux", "gpu-a10g", "docker"],
+      backend: "docker",
     });
     expect(route("p5.48xlarge")).toMatchObject({
       runsOn: ["self-hosted", "linux", "k8s-driver"],

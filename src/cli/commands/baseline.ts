@@ -42,7 +42,6 @@ Examples:
 
 export const baselineCommand: Command = {
   name: "baseline",
-  summary: "Update or show the baselines results are compared with, or accept a new level",
   help: HELP,
   async run(context) {
     const [sub, ...argv] = context.argv;

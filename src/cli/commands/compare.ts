@@ -11,6 +11,7 @@ import { readReceipts } from "../../results/read-receipts.js";
 import type { ResultReceipt } from "../../results/receipt-types.js";
 import type { Command, CommandContext } from "../command.js";
 import { parseCommandArgs, positiveNumber, ratio } from "../parse-command-args.js";
+import { compareTrends } from "./compare-trends.js";
 
 const HELP = `maat compare <receipt>... [options]
 
@@ -41,7 +42,6 @@ Examples:
 
 export const compareCommand: Command = {
   name: "compare",
-  summary: "Compare result receipts with their baselines and print verdicts",
   help: HELP,
   async run(context) {
     const { values, positionals } = parseCommandArgs("compare", context.argv, {
@@ -83,7 +83,10 @@ export const compareCommand: Command = {
 
     if (values.json) context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else if (values.markdown) context.stdout.write(renderComparisonMarkdown(report));
-    else context.stdout.write(renderComparisonTable(report, { colors: context.colors }));
+    else
+      context.stdout.write(
+        renderComparisonTable(report, { colors: context.colors, trend: compareTrends(store) }),
+      );
 
     const failedRuns = report.benchmarks.filter((b) => b.status !== "succeeded");
     for (const run of failedRuns) {

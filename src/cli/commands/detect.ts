@@ -44,7 +44,6 @@ interface DetectInput {
 
 export const detectCommand: Command = {
   name: "detect",
-  summary: "Find change points in a metric's history, or replay the gate over it",
   help: HELP,
   async run(context: CommandContext): Promise<number> {
     const { values, positionals } = parseFlags(context.argv);

@@ -55,7 +55,6 @@ type PlanFlags = {
 
 export const planCommand: Command = {
   name: "plan",
-  summary: "Show which benchmarks an event would run, and where",
   help: HELP,
   async run(context) {
     const { values } = parseCommandArgs("plan", context.argv, OPTIONS);

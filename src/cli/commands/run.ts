@@ -6,6 +6,7 @@ import { parseDuration } from "../../duration.js";
 import { UsageError } from "../../errors.js";
 import { readHostFingerprint } from "../../results/host-fingerprint.js";
 import { readSourceInfo } from "../../results/source-info.js";
+import { pushRunReceipts } from "../../results/store/push-run-receipts.js";
 import { formatProgress } from "../../run/progress.js";
 import type { BenchmarkRun } from "../../run/run-benchmark.js";
 import { runDescriptors } from "../../run/run-descriptors.js";
@@ -27,13 +28,16 @@ Options:
   --warmup N            warm-up repetitions, not measured (overrides run.warmup)
   --timeout D           time limit per repetition, e.g. 90s, 10m, 1h30m (overrides run.timeout)
   --results-dir DIR     where receipts go (default .maat/results)
-  --backend B           local or kubernetes (default: the descriptor's run.backend, then maat.toml's routing, then local)
+  --backend B           local, docker or kubernetes (default: the descriptor's run.backend, then
+                        maat.toml's routing, then local)
   --namespace NS        kubernetes: namespace (default: maat.toml's kubernetes.namespace)
   --context NAME        kubernetes: kubeconfig context (default: the current context)
   --kubeconfig FILE     kubernetes: kubeconfig (default: maat.toml, $KUBECONFIG, ~/.kube/config)
   --confirm N           when a result looks changed against its baseline, run N more repetitions and
                         merge them before writing the verdict (default: maat.toml's compare.confirm_repetitions, 0)
   --baselines DIR       baselines for --confirm (default baselines)
+  --push                after the run, push the receipts and logs to the results store ([results] store
+                        in maat.toml); a failed upload keeps the receipt locally and says so
   --quiet               do not echo the benchmark's output (it is still logged)
   --json                print {"runs": [...]} with each receipt's path, status and metrics
   -h, --help            this help
@@ -45,11 +49,11 @@ Examples:
   maat run benchmarks/hello-world
   maat run benchmarks/pytorch-train-cpu --repetitions 5 --warmup 1
   maat run --timeout 30m --json > runs.json
+  maat run benchmarks/hello-world --backend docker
   maat run benchmarks/resnet --backend kubernetes --namespace bench`;
 
 export const runCommand: Command = {
   name: "run",
-  summary: "Run benchmarks locally and write result receipts",
   help: HELP,
   async run(context) {
     const options = parseRunArguments(context.argv);
@@ -91,6 +95,18 @@ export const runCommand: Command = {
       log: (message) => context.stderr.write(`${message}\n`),
     });
     writeResults(context, runs, options.json);
+    if (options.push) {
+      await pushRunReceipts(
+        config,
+        runs.map((r) => r.receiptPath),
+        {
+          repoRoot,
+          env: context.env,
+          info: (message) => context.stderr.write(`${message}\n`),
+          warn: (message) => context.stderr.write(`maat: warning: ${message}\n`),
+        },
+      );
+    }
     return runs.every((run) => run.receipt.status === "succeeded") && runs.length === descriptors.length
       ? 0
       : 1;
@@ -107,6 +123,7 @@ interface RunArguments {
   kubernetes: { kubeconfig?: string; context?: string; namespace?: string };
   quiet: boolean;
   json: boolean;
+  push: boolean;
 }
 
 function parseRunArguments(argv: string[]): RunArguments {
@@ -123,6 +140,7 @@ function parseRunArguments(argv: string[]): RunArguments {
     kubeconfig: { type: "string" },
     quiet: { type: "boolean" },
     json: { type: "boolean" },
+    push: { type: "boolean" },
   });
   const overrides: RunArguments["overrides"] = {};
   if (values.repetitions !== undefined) {
@@ -140,8 +158,8 @@ function parseRunArguments(argv: string[]): RunArguments {
     overrides.timeoutMs = ms;
   }
   const backend = values.backend;
-  if (backend !== undefined && backend !== "local" && backend !== "kubernetes") {
-    throw new UsageError(`--backend must be local or kubernetes (got "${backend}")`);
+  if (backend !== undefined && backend !== "local" && backend !== "docker" && backend !== "kubernetes") {
+    throw new UsageError(`--backend must be local, docker or kubernetes (got "${backend}")`);
   }
   return {
     paths: positionals,
@@ -157,6 +175,7 @@ function parseRunArguments(argv: string[]): RunArguments {
     ...(values.confirm === undefined ? {} : { confirm: wholeNumber("--confirm", values.confirm, 0) }),
     quiet: values.quiet ?? false,
     json: values.json ?? false,
+    push: values.push ?? false,
   };
 }
 

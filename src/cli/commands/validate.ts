@@ -40,7 +40,6 @@ interface FileReport {
 
 export const validateCommand: Command = {
   name: "validate",
-  summary: "Check benchmark descriptors and report every problem with its line",
   help: HELP,
   async run(context: CommandContext): Promise<number> {
     const { paths, json } = readArguments(context.argv);

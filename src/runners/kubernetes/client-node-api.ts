@@ -6,6 +6,7 @@ import {
   CustomObjectsApi,
   type KubeConfig,
   Log,
+  type V1ConfigMap,
   type V1Deployment,
   type V1Job,
   type V1Service,
@@ -37,6 +38,8 @@ export function createClusterApi(kubeConfig: KubeConfig): ClusterApi {
           return asObject(await apps.createNamespacedDeployment({ namespace, body: object as V1Deployment }));
         case "Service":
           return asObject(await core.createNamespacedService({ namespace, body: object as V1Service }));
+        case "ConfigMap":
+          return asObject(await core.createNamespacedConfigMap({ namespace, body: object as V1ConfigMap }));
         default: {
           const type = resourceType(object.apiVersion, object.kind);
           return asObject(
@@ -53,6 +56,8 @@ export function createClusterApi(kubeConfig: KubeConfig): ClusterApi {
           await apps.deleteNamespacedDeployment({ name, namespace, propagationPolicy });
         else if (type.plural === "services")
           await core.deleteNamespacedService({ name, namespace, propagationPolicy });
+        else if (type.plural === "configmaps")
+          await core.deleteNamespacedConfigMap({ name, namespace, propagationPolicy });
         else
           await custom.deleteNamespacedCustomObject({ ...group(type), namespace, name, propagationPolicy });
       } catch (error) {
@@ -93,6 +98,11 @@ export function createClusterApi(kubeConfig: KubeConfig): ClusterApi {
     },
 
     async followLog(namespace, pod, container, sink: Writable) {
+      // The client pipes the response into `sink` without an error listener on the response, so
+      // stopping (abort) or a dropped connection would be an uncaught error: the log just ends.
+      sink.once("pipe", (source: NodeJS.ReadableStream) => {
+        source.on("error", () => sink.end());
+      });
       const controller = await logs.log(namespace, pod, container, sink, { follow: true });
       return { stop: () => controller.abort() };
     },

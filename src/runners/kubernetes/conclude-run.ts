@@ -3,7 +3,7 @@ import type { RunStatus } from "../../results/receipt-types.js";
 import { explainApiError } from "./api-errors.js";
 import { diagnoseFailure } from "./diagnose-failure.js";
 import { podName, roleOf } from "./pod-facts.js";
-import { findPodProblem } from "./pod-problems.js";
+import { findPodProblem, type PodProblem } from "./pod-problems.js";
 import type { Verdict } from "./watch-run.js";
 import type { Workload } from "./workload.js";
 
@@ -24,7 +24,9 @@ export interface ConclusionFacts {
   events: CoreV1Event[];
   timeLimitMs?: number;
   clientGraceMs: number;
-  schedulingTimeoutMs: number;
+  unschedulableTimeoutMs: number;
+  /** Seen while watching: no node could take a pod of the run, and none ever did. */
+  unschedulable?: PodProblem;
 }
 
 /** Pure. The outcome's status and reason for how watching a run ended. */
@@ -36,6 +38,16 @@ export function concludeRun(facts: ConclusionFacts): Conclusion {
     case "failed": {
       const deadline = (workload.top.spec as { activeDeadlineSeconds?: number } | undefined)
         ?.activeDeadlineSeconds;
+      if (verdict.state.deadlineExceeded && facts.unschedulable !== undefined) {
+        // The benchmark never ran: the deadline only ended the wait for a node.
+        const limit = deadline === undefined ? "" : ` of ${deadline}s`;
+        return {
+          status: "failed",
+          reason: `${facts.unschedulable.reason}; ${workload.noun}'s deadline${limit} passed before any node took it`,
+          exitCode: null,
+          deleteWorkload: false,
+        };
+      }
       const diagnosis = diagnoseFailure({
         state: verdict.state,
         noun: workload.noun,
@@ -52,7 +64,7 @@ export function concludeRun(facts: ConclusionFacts): Conclusion {
         findPodProblem(pod, facts.events, roleOf(pod, workload.benchmarkComponent)) ?? verdict.problem;
       const waited =
         problem.kind === "unschedulable"
-          ? `; gave up after ${formatDuration(facts.schedulingTimeoutMs)} (the scheduling timeout)`
+          ? `; gave up after ${formatDuration(facts.unschedulableTimeoutMs)} (kubernetes.unschedulable_timeout)`
           : "";
       return { status: "failed", reason: `${problem.reason}${waited}`, exitCode: null, deleteWorkload: true };
     }

@@ -3,6 +3,9 @@ export { type ClusterPlacement, kubernetesBackendInfo } from "./backend-info.js"
 export { createClusterApi } from "./client-node-api.js";
 export type { Clock } from "./clock.js";
 export type { ClusterApi, KubeObject } from "./cluster-api.js";
+export { type CodeBundleStore, codeBundleLocation } from "./code/code-store.js";
+export { CONFIGMAP_BUNDLE_LIMIT, createCodeSource } from "./code/deliver-code.js";
+export { type CodeBundle, makeCodeBundle } from "./code/make-bundle.js";
 export { type Diagnosis, diagnoseFailure, type FailureFacts } from "./diagnose-failure.js";
 export { type KubeConfigSource, type LoadedKubeConfig, loadKubeConfig } from "./kube-config.js";
 export { KubernetesApiError, KubernetesConfigError } from "./kubernetes-error.js";

@@ -1,6 +1,7 @@
-import { randomBytes } from "node:crypto";
+import type { Descriptor } from "../../descriptor/types.js";
 import type { ExtractorOptions } from "../../metrics/metric-extractor.js";
 import type { BackendInfo } from "../../results/receipt-types.js";
+import { newRunId } from "../run-id.js";
 import type { Runner } from "../runner.js";
 import { type ClusterPlacement, kubernetesBackendInfo } from "./backend-info.js";
 import { createClusterApi } from "./client-node-api.js";
@@ -8,7 +9,7 @@ import { type Clock, systemClock } from "./clock.js";
 import type { ClusterApi } from "./cluster-api.js";
 import { type KubeConfigSource, loadKubeConfig } from "./kube-config.js";
 import { createNodeCatalog } from "./node-catalog.js";
-import type { RenderOptions } from "./render/index.js";
+import type { CodeDelivery, RenderOptions } from "./render/index.js";
 import { type KubernetesRepetitionOutcome, runKubernetesRepetition } from "./run-repetition.js";
 
 export interface KubernetesRunnerOptions extends KubeConfigSource {
@@ -20,17 +21,22 @@ export interface KubernetesRunnerOptions extends KubeConfigSource {
   newRunId?: () => string;
   /** Added to a repetition's time limit before this side deletes the workload (the object's own deadline comes first). Default 60 s. */
   clientTimeLimitGraceMs?: number;
-  /** How long a pod may stay Unschedulable (waiting for a node) before the repetition fails. Default 10 min. */
-  schedulingTimeoutMs?: number;
+  /** How long a pod may stay Unschedulable (waiting for a node) before the repetition fails. Default 5 min. */
+  unschedulableTimeoutMs?: number;
   /** How long to wait for a log to end after its container has. Default 30 s. */
   logDrainMs?: number;
   /** How long the inference server may take to stop after its Deployment is deleted. Default 30 s. */
   serverStopGraceMs?: number;
   clock?: Clock;
   extractor?: ExtractorOptions;
+  /** The code under test for a descriptor (script mode), or undefined when the image holds it. */
+  code?: (descriptor: Descriptor) => Promise<CodeDelivery | undefined>;
   /** Replaces the cluster connection (tests); the kubeconfig is then only read when given. */
   api?: ClusterApi;
 }
+
+/** A pod that no node fits for this long fails the run; long enough for a cluster autoscaler to add a node. */
+export const DEFAULT_UNSCHEDULABLE_TIMEOUT_MS = 5 * 60_000;
 
 /** A Runner that also says where its repetitions ran, for the receipt's `backend`. */
 export interface KubernetesRunner extends Runner {
@@ -64,30 +70,30 @@ export function createKubernetesRunner(options: KubernetesRunnerOptions): Kubern
     namespace: options.namespace,
     cluster,
     render: options.render ?? {},
-    newRunId: options.newRunId ?? defaultRunId,
+    newRunId: options.newRunId ?? newRunId,
     clock: options.clock ?? systemClock,
-    schedulingTimeoutMs: options.schedulingTimeoutMs ?? 10 * 60_000,
+    unschedulableTimeoutMs: options.unschedulableTimeoutMs ?? DEFAULT_UNSCHEDULABLE_TIMEOUT_MS,
     clientGraceMs: options.clientTimeLimitGraceMs ?? 60_000,
     logDrainMs: options.logDrainMs ?? 30_000,
     serverStopGraceMs: options.serverStopGraceMs ?? 30_000,
     extractor: options.extractor ?? {},
     nodes: createNodeCatalog(api),
+    ...(options.code === undefined ? {} : { code: options.code }),
   };
+  let code: BackendInfo["code"];
   return {
     kind: "kubernetes",
     async runRepetition(request) {
       const outcome = await runKubernetesRepetition(request, settings);
       placements.push(outcome.cluster);
+      code = outcome.code ?? code;
       return outcome;
     },
-    backendInfo: () =>
-      kubernetesBackendInfo(
+    backendInfo: () => ({
+      ...kubernetesBackendInfo(
         placements.length > 0 ? placements : [{ ...cluster, namespace: options.namespace }],
       ),
+      ...(code === undefined ? {} : { code }),
+    }),
   };
-}
-
-function defaultRunId(): string {
-  const time = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
-  return `${time}-${randomBytes(4).toString("hex")}`;
 }

@@ -12,6 +12,7 @@ export interface ResourceType {
 const TYPES: readonly ResourceType[] = [
   { group: "", version: "v1", kind: "Pod", plural: "pods" },
   { group: "", version: "v1", kind: "Service", plural: "services" },
+  { group: "", version: "v1", kind: "ConfigMap", plural: "configmaps" },
   { group: "", version: "v1", kind: "Event", plural: "events" },
   { group: "", version: "v1", kind: "Node", plural: "nodes" },
   { group: "batch", version: "v1", kind: "Job", plural: "jobs" },

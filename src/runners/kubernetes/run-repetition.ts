@@ -3,6 +3,8 @@ import { dirname } from "node:path";
 import type { CoreV1Event, V1Pod } from "@kubernetes/client-node";
 import type { Descriptor } from "../../descriptor/types.js";
 import { createMetricExtractor, type ExtractorOptions } from "../../metrics/metric-extractor.js";
+import type { BackendInfo } from "../../results/receipt-types.js";
+import { WORKSPACE_PATH } from "../code-placement.js";
 import { mergeExtractions } from "../merge-extractions.js";
 import { type RepetitionOutcome, type RepetitionRequest, RunnerError } from "../runner.js";
 import { explainApiError } from "./api-errors.js";
@@ -15,7 +17,12 @@ import { createLogCollector } from "./log-collector.js";
 import type { NodeCatalog } from "./node-catalog.js";
 import { type OutputLog, openOutputLog } from "./output-log.js";
 import { mainContainerStatus, podName, podsOf, terminatedState } from "./pod-facts.js";
-import { KubernetesRenderError, type RenderOptions, renderManifests } from "./render/index.js";
+import {
+  type CodeDelivery,
+  KubernetesRenderError,
+  type RenderOptions,
+  renderManifests,
+} from "./render/index.js";
 import { EVENT, POD } from "./resources.js";
 import { watchRun } from "./watch-run.js";
 import { describeWorkload, type Workload } from "./workload.js";
@@ -28,7 +35,7 @@ export interface RepetitionSettings {
   render: Omit<RenderOptions, "runId" | "namespace">;
   newRunId: () => string;
   clock: Clock;
-  schedulingTimeoutMs: number;
+  unschedulableTimeoutMs: number;
   clientGraceMs: number;
   /** How long to wait for a log to end once its container has. */
   logDrainMs: number;
@@ -36,11 +43,14 @@ export interface RepetitionSettings {
   serverStopGraceMs: number;
   extractor: ExtractorOptions;
   nodes: NodeCatalog;
+  code?: (descriptor: Descriptor) => Promise<CodeDelivery | undefined>;
 }
 
 /** A repetition's outcome plus where on the cluster it ran. */
 export interface KubernetesRepetitionOutcome extends RepetitionOutcome {
   cluster: ClusterPlacement;
+  /** How the code under test reached the pods, in script mode. */
+  code?: BackendInfo["code"];
 }
 
 /**
@@ -54,12 +64,15 @@ export async function runKubernetesRepetition(
 ): Promise<KubernetesRepetitionOutcome> {
   const { api, namespace, clock } = settings;
   const descriptor = withTimeLimit(request.descriptor, request.timeLimitMs);
-  const workload = describeWorkload(render(descriptor, settings));
+  const code = await settings.code?.(request.descriptor);
+  const workload = describeWorkload(render(descriptor, settings, code));
   const placement: ClusterPlacement = { ...settings.cluster, namespace, nodes: [] };
   const notes: string[] = [];
+  const codeInfo = code === undefined ? undefined : codeReceipt(code, workload);
   const logs: RepetitionOutcome["logs"] = { output: request.logFile };
   const cancelled = (): KubernetesRepetitionOutcome => ({
     ...emptyOutcome(logs, notes, placement),
+    ...(codeInfo === undefined ? {} : { code: codeInfo }),
     status: "error",
     reason: "cancelled",
   });
@@ -105,7 +118,7 @@ export async function runKubernetesRepetition(
         ...(request.timeLimitMs === undefined
           ? {}
           : { clientDeadline: started + request.timeLimitMs + settings.clientGraceMs }),
-        schedulingTimeoutMs: settings.schedulingTimeoutMs,
+        unschedulableTimeoutMs: settings.unschedulableTimeoutMs,
         onPods: (pods) => {
           notePods(pods);
           collector.follow(pods);
@@ -133,7 +146,8 @@ export async function runKubernetesRepetition(
       events,
       ...(request.timeLimitMs === undefined ? {} : { timeLimitMs: request.timeLimitMs }),
       clientGraceMs: settings.clientGraceMs,
-      schedulingTimeoutMs: settings.schedulingTimeoutMs,
+      unschedulableTimeoutMs: settings.unschedulableTimeoutMs,
+      ...(watched.unschedulable === undefined ? {} : { unschedulable: watched.unschedulable }),
     });
     if (conclusion.deleteWorkload) {
       const trouble = await deleteWorkload(api, namespace, workload);
@@ -159,6 +173,7 @@ export async function runKubernetesRepetition(
       logs,
       notes,
       cluster: placement,
+      ...(codeInfo === undefined ? {} : { code: codeInfo }),
     };
   } finally {
     collector.stopAll();
@@ -175,12 +190,13 @@ function withTimeLimit(descriptor: Descriptor, timeLimitMs: number | undefined):
   return { ...descriptor, run };
 }
 
-function render(descriptor: Descriptor, settings: RepetitionSettings) {
+function render(descriptor: Descriptor, settings: RepetitionSettings, code: CodeDelivery | undefined) {
   try {
     return renderManifests(descriptor, {
       ...settings.render,
       runId: settings.newRunId(),
       namespace: settings.namespace,
+      ...(code === undefined ? {} : { code }),
     });
   } catch (error) {
     if (!(error instanceof KubernetesRenderError)) throw error;
@@ -233,5 +249,19 @@ function emptyOutcome(
     logs,
     notes,
     cluster,
+  };
+}
+
+/** The receipt's `backend.code` for a bundle delivered to this workload. */
+function codeReceipt(code: CodeDelivery, workload: Workload): BackendInfo["code"] {
+  const configMap = workload.owned.find((object) => object.kind === "ConfigMap")?.metadata.name;
+  return {
+    mode: "checkout",
+    delivery: code.kind,
+    path: WORKSPACE_PATH,
+    commit: code.commit,
+    bundleSha256: code.sha256,
+    bundleBytes: code.size,
+    location: code.kind === "s3" ? code.url : `configmap/${configMap ?? ""}`,
   };
 }

@@ -30,7 +30,7 @@ export interface WatchRunOptions {
   /** Absolute time (clock.now()) after which the run counts as timed out on this side. */
   clientDeadline?: number;
   /** How long a pod may stay Unschedulable before the run fails. */
-  schedulingTimeoutMs: number;
+  unschedulableTimeoutMs: number;
   /** Sees the run's pods after every change (to follow logs, note nodes). */
   onPods: (pods: V1Pod[]) => void;
 }
@@ -42,6 +42,11 @@ export interface WatchedRun {
   gonePods: V1Pod[];
   /** Watches started again from a fresh list (410 Gone and the like). */
   relists: number;
+  /**
+   * The last "cannot be scheduled" seen while no pod of the run had a node yet: what to say
+   * when the deadline then passes (the Job controller deletes the pods, and their story with them).
+   */
+  unschedulable?: PodProblem;
 }
 
 /**
@@ -80,6 +85,8 @@ export async function watchRun(options: WatchRunOptions): Promise<WatchedRun> {
       cancelTimers.push(clock.setTimer(Math.max(0, options.clientDeadline - clock.now()), change.notify));
     }
     const unschedulableSince = new Map<string, number>();
+    let unschedulable: PodProblem | undefined;
+    let scheduled = false;
 
     const judge = (current: V1Pod[]): Verdict | undefined => {
       if (signal?.aborted === true) return { end: "cancelled" };
@@ -93,19 +100,21 @@ export async function watchRun(options: WatchRunOptions): Promise<WatchedRun> {
       if (state.phase === "succeeded") return { end: "succeeded" };
       if (state.phase === "failed") return { end: "failed", state };
       for (const pod of current) {
+        if (pod.spec?.nodeName !== undefined) scheduled = true;
         if (isFinished(pod)) continue;
         const problem = findPodProblem(pod, [], roleOf(pod, workload.benchmarkComponent));
         const key = podName(pod);
         if (problem === undefined || problem.kind !== "unschedulable") unschedulableSince.delete(key);
         if (problem === undefined) continue;
         if (problem.kind !== "unschedulable") return { end: "blocked", problem, pod };
+        if (!scheduled) unschedulable = problem;
         let since = unschedulableSince.get(key);
         if (since === undefined) {
           since = clock.now();
           unschedulableSince.set(key, since);
-          cancelTimers.push(clock.setTimer(options.schedulingTimeoutMs, change.notify));
+          cancelTimers.push(clock.setTimer(options.unschedulableTimeoutMs, change.notify));
         }
-        if (clock.now() - since >= options.schedulingTimeoutMs) return { end: "blocked", problem, pod };
+        if (clock.now() - since >= options.unschedulableTimeoutMs) return { end: "blocked", problem, pod };
       }
       return undefined;
     };
@@ -116,7 +125,13 @@ export async function watchRun(options: WatchRunOptions): Promise<WatchedRun> {
       const verdict = judge(current);
       if (verdict !== undefined) {
         const gonePods = [...pods.deleted.values()] as V1Pod[];
-        return { verdict, pods: current, gonePods, relists: top.relists + pods.relists };
+        return {
+          verdict,
+          pods: current,
+          gonePods,
+          relists: top.relists + pods.relists,
+          ...(unschedulable === undefined || scheduled ? {} : { unschedulable }),
+        };
       }
       await change.next();
     }

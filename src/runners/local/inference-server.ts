@@ -10,6 +10,7 @@ import {
 } from "../../metrics/metric-extractor.js";
 import { type RepetitionRequest, RunnerError } from "../runner.js";
 import { commandLine, composeEnv } from "./benchmark-env.js";
+import { type PlacedData, rewriteDataPaths } from "./data-sources.js";
 import { describeExit } from "./exit-status.js";
 import { startLoggedProcess } from "./logged-process.js";
 import { defaultProbe, type Readiness, waitUntilReady } from "./readiness.js";
@@ -29,6 +30,8 @@ export async function startInferenceServer(
   server: ServerDefinition,
   options: {
     request: RepetitionRequest;
+    /** The server's models, linked in the work folder (MAAT_MODEL_* and rewritten paths). */
+    models: PlacedData;
     logFile: string;
     graceMs: number;
     allowanceProbes: number;
@@ -46,9 +49,19 @@ export async function startInferenceServer(
   const metricsFile = join(request.workDir, "server-metrics.jsonl");
   await writeFile(metricsFile, "");
   const extractor = createMetricExtractor(server.output.metrics, options.extractor);
-  const serverProcess = await startLoggedProcess(commandLine(start, server.env.startCommandArgs), {
+  const args = rewriteDataPaths(server.env.startCommandArgs ?? "", options.models.replacements);
+  const serverProcess = await startLoggedProcess(commandLine(start, args), {
     cwd: request.cwd,
-    env: composeEnv(request.env, server.env.vars, { [METRICS_FILE_ENV]: metricsFile }),
+    // The server listens where its client and the probe reach it: this machine's loopback.
+    env: composeEnv(
+      request.env,
+      { INFERENCE_SERVER_BIND_HOST: "127.0.0.1" },
+      server.env.vars,
+      options.models.env,
+      {
+        [METRICS_FILE_ENV]: metricsFile,
+      },
+    ),
     logFile: options.logFile,
     extractor,
     echoAs: "server",

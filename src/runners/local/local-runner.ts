@@ -1,16 +1,24 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { DataSettings } from "../../data/data-settings.js";
 import type { Descriptor } from "../../descriptor/types.js";
 import { METRICS_FILE_ENV } from "../../metrics/emit-record.js";
 import { feedEmitFile } from "../../metrics/extract-file.js";
 import { createMetricExtractor, type ExtractorOptions } from "../../metrics/metric-extractor.js";
+import {
+  DEFAULT_TELEMETRY,
+  startTelemetry,
+  type TelemetrySettings,
+  telemetryBaseline,
+} from "../../telemetry/telemetry-monitor.js";
 import { mergeExtractions } from "../merge-extractions.js";
 import { type RepetitionOutcome, type RepetitionRequest, type Runner, RunnerError } from "../runner.js";
 import { commandLine, composeEnv, inferenceServerEnv } from "./benchmark-env.js";
-import { type Md5Cache, prepareDataSources, rewriteDataPaths } from "./data-sources.js";
+import { placeDataSources, rewriteDataPaths } from "./data-sources.js";
 import { judgeExit } from "./exit-status.js";
 import { startInferenceServer } from "./inference-server.js";
 import { startLoggedProcess } from "./logged-process.js";
+import { prepareLocalData } from "./prepare-local-data.js";
 
 /** Recorded in every local outcome: the image is part of the descriptor, not of this run. */
 export const DOCKER_IMAGE_NOTE =
@@ -22,6 +30,10 @@ export interface LocalRunnerOptions {
   /** Readiness probes allowed beyond failure_threshold before a server counts as never ready. Default 60. */
   readinessAllowanceProbes?: number;
   extractor?: ExtractorOptions;
+  /** Where remote data is cached and how it is fetched; default: the user's cache folder. */
+  data?: DataSettings;
+  /** GPU and process sampling while the benchmark runs; default: on, every second. */
+  telemetry?: TelemetrySettings;
 }
 
 /**
@@ -29,21 +41,26 @@ export interface LocalRunnerOptions {
  * machine, in the descriptor's folder, as its own process group (see docs/local-runner.md).
  */
 export function createLocalRunner(options: LocalRunnerOptions = {}): Runner {
-  const md5Cache: Md5Cache = new Map();
-  const settings = {
+  const settings: Settings = {
     graceMs: options.graceMs ?? 5000,
     allowanceProbes: options.readinessAllowanceProbes ?? 60,
     extractor: options.extractor ?? {},
-    md5Cache,
+    data: options.data,
+    telemetry: options.telemetry ?? DEFAULT_TELEMETRY,
   };
-  return { kind: "local", runRepetition: (request) => runLocalRepetition(request, settings) };
+  return {
+    kind: "local",
+    prepare: (request) => prepareLocalData(request, settings.data),
+    runRepetition: (request) => runLocalRepetition(request, settings),
+  };
 }
 
 type Settings = {
   graceMs: number;
   allowanceProbes: number;
   extractor: ExtractorOptions;
-  md5Cache: Md5Cache;
+  data: DataSettings | undefined;
+  telemetry: TelemetrySettings;
 };
 
 async function runLocalRepetition(
@@ -62,12 +79,10 @@ async function runLocalRepetition(
     );
   }
   await mkdir(request.workDir, { recursive: true });
-  const data = await prepareDataSources(descriptor.data.sources, {
-    cwd: request.cwd,
-    workDir: request.workDir,
-    md5Cache: settings.md5Cache,
-  });
-  const notes = [...baseNotes(descriptor), ...data.notes];
+  const prepared = request.prepared ?? (await prepareLocalData(request, settings.data));
+  const data = await placeDataSources(prepared.data, request.workDir);
+  const models = await placeDataSources(prepared.models, request.workDir, "MODEL");
+  const notes = baseNotes(descriptor);
   const metricsFile = join(request.workDir, "metrics.jsonl");
   await writeFile(metricsFile, "");
   const logs: RepetitionOutcome["logs"] = { output: request.logFile };
@@ -80,6 +95,7 @@ async function runLocalRepetition(
     logs.server = request.serverLogFile ?? request.logFile.replace(/(\.log)?$/, ".server.log");
     server = await startInferenceServer(descriptor.server, {
       request,
+      models,
       logFile: logs.server,
       graceMs: settings.graceMs,
       allowanceProbes: settings.allowanceProbes,
@@ -102,6 +118,7 @@ async function runLocalRepetition(
     serverEnv = inferenceServerEnv(descriptor.server.env.ports);
   }
 
+  const baseline = settings.telemetry.enabled ? await telemetryBaseline() : undefined;
   const client = await startLoggedProcess(
     commandLine(code, rewriteDataPaths(descriptor.ml.args ?? "", data.replacements)),
     {
@@ -115,7 +132,15 @@ async function runLocalRepetition(
       signal: request.signal,
     },
   );
+  const monitor =
+    baseline === undefined || client.pid === undefined
+      ? undefined
+      : startTelemetry(settings.telemetry, { pid: client.pid, env: { ...base, ...serverEnv }, baseline });
   const { exit, stoppedBy } = await client.done;
+  const telemetry = await monitor?.stop(exit.durationMs).catch((error: Error) => {
+    notes.push(`telemetry was lost: ${error.message}`);
+    return undefined;
+  });
   const serverEnded = await server?.stop();
   if (serverEnded?.note !== undefined) notes.push(serverEnded.note);
   await feedEmitFile(metricsFile, clientExtractor);
@@ -128,6 +153,7 @@ async function runLocalRepetition(
     ...mergeExtractions(clientExtractor.finish(), serverEnded?.extraction, notes),
     logs,
     notes,
+    ...(telemetry === undefined ? {} : { telemetry }),
   };
 }
 
@@ -138,11 +164,6 @@ function baseNotes(descriptor: Descriptor): string[] {
   if (strategy !== "single_node" && strategy !== "inference") {
     notes.push(
       `strategy ${strategy} runs as one local process: the local runner does not start several instances`,
-    );
-  }
-  if ((descriptor.server?.models.length ?? 0) > 0) {
-    notes.push(
-      "server.models are not provisioned by the local runner: the server must find its model itself",
     );
   }
   return notes;

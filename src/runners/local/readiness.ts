@@ -14,6 +14,11 @@ export interface ReadinessOptions {
   allowanceProbes: number;
   /** No readiness probe declared: ready once the port accepts a TCP connection. */
   tcpOnly?: boolean;
+  /**
+   * A TCP connection counts only when the peer keeps it open this long: a port proxy (Docker's)
+   * accepts at once and hangs up when nothing listens behind it. Default 0.
+   */
+  tcpHoldMs?: number;
 }
 
 /** Probe settings used when the descriptor declares none: a TCP connect to the first port. */
@@ -81,7 +86,7 @@ export async function waitUntilReady(probe: Probe, options: ReadinessOptions): P
       };
     }
     last = options.tcpOnly
-      ? await connectOnce(probe.port, probe.timeoutSeconds * 1000)
+      ? await connectOnce(probe.port, probe.timeoutSeconds * 1000, options.tcpHoldMs ?? 0)
       : await probeOnce(url, probe.timeoutSeconds * 1000);
     successes = /^(HTTP [23]|connected)/.test(last) ? successes + 1 : 0;
     if (successes >= Math.max(1, probe.successThreshold)) return { ready: true };
@@ -108,11 +113,23 @@ function probeOnce(url: string, timeoutMs: number): Promise<string> {
   });
 }
 
-function connectOnce(port: number, timeoutMs: number): Promise<string> {
+function connectOnce(port: number, timeoutMs: number, holdMs: number): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect({ host: "127.0.0.1", port, timeout: timeoutMs }, () => {
-      socket.destroy();
-      resolve("connected");
+      if (holdMs <= 0) {
+        socket.destroy();
+        resolve("connected");
+        return;
+      }
+      socket.setTimeout(0);
+      const held = setTimeout(() => {
+        socket.destroy();
+        resolve("connected");
+      }, holdMs);
+      socket.once("close", () => {
+        clearTimeout(held);
+        resolve("connection closed by the peer at once (nothing listening behind the port?)");
+      });
     });
     socket.on("timeout", () => {
       socket.destroy();

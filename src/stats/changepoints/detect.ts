@@ -22,7 +22,8 @@ import {
  *     long-run variance (noise.ts) makes correlated noise pay for the steps it fakes.
  *  4. Each step must stand against the local trend: a step-plus-slope fit over `localWindow`
  *     points each side gives |t| >= `stepT` on the long-run scale, and the step is at least
- *     `minEffect`; the weakest failing step is dropped and the rest re-judged until all stand.
+ *     `minEffect` in the windows' means and in the segments' medians alike; the weakest failing
+ *     step is dropped and the rest re-judged until all stand.
  * O(n log n).
  *
  * @example
@@ -90,7 +91,11 @@ function keepStandingSteps(
         Math.abs(s.t) < settings.stepT ||
         Math.abs(s.step) < minEffect ||
         Math.abs(s.plainStep) < minEffect ||
-        Math.sign(s.step) !== Math.sign(s.plainStep),
+        // The medians must agree too: a short segment's mean dragged by a couple of wild points
+        // (a regression just starting at the end) is not a step of its own.
+        Math.abs(s.medianStep) < minEffect ||
+        Math.sign(s.step) !== Math.sign(s.plainStep) ||
+        Math.sign(s.step) !== Math.sign(s.medianStep),
     );
     if (failing.length === 0) return judged;
     const weakest = failing.reduce((a, b) => (Math.abs(b.t) < Math.abs(a.t) ? b : a));

@@ -1,10 +1,13 @@
+import { fastMedian } from "../fast-median.js";
+
 /** A step's size and evidence, judged on the points around it. */
 export interface LocalStep {
   /** Step size on the analysis scale with the local trend removed, and its t statistic. */
   step: number;
   t: number;
-  /** Step size as a plain difference of the two windows' means. */
+  /** Step size as a plain difference of the two windows' means, and of the two segments' medians. */
   plainStep: number;
+  medianStep: number;
 }
 
 /**
@@ -52,17 +55,22 @@ export function localStep(
   }
   const right = n - left;
   const plainStep = right > 0 && left > 0 ? rightSum / right - leftSum / left : 0;
+  // Medians over the whole neighbouring segments: the change a reader is told about.
+  const medianStep =
+    right > 0 && left > 0
+      ? fastMedian(values.slice(at, bounds.to)) - fastMedian(values.slice(bounds.from, at))
+      : 0;
   const matrix = [
     [n, sx, sd],
     [sx, sxx, sxd],
     [sd, sxd, sd],
   ];
   const inverse = invert3(matrix);
-  if (inverse === undefined || longRunSigma <= 0) return { step: plainStep, t: 0, plainStep };
+  if (inverse === undefined || longRunSigma <= 0) return { step: plainStep, t: 0, plainStep, medianStep };
   const rhs = [sy, sxy, sdy];
   const step = inverse[2]![0]! * rhs[0]! + inverse[2]![1]! * rhs[1]! + inverse[2]![2]! * rhs[2]!;
   const standardError = longRunSigma * Math.sqrt(Math.max(inverse[2]![2]!, 0));
-  return { step, t: standardError > 0 ? step / standardError : 0, plainStep };
+  return { step, t: standardError > 0 ? step / standardError : 0, plainStep, medianStep };
 }
 
 function invert3(m: number[][]): number[][] | undefined {

@@ -1,5 +1,6 @@
 // A stand-in inference server. Usage: server.mjs PORT READY_AFTER_MS (-1: never ready).
 // Answers /ready with 200 once ready (503 before), anything else with "ok"; writes its pid.
+// Listens where the runner says (INFERENCE_SERVER_BIND_HOST).
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 
@@ -16,4 +17,5 @@ createServer((request, response) => {
   served++;
   console.log(`served=${served}`);
   response.end("ok");
-}).listen(port, "127.0.0.1");
+}).listen(port, process.env.INFERENCE_SERVER_BIND_HOST);
+console.log(`bind=${process.env.INFERENCE_SERVER_BIND_HOST}`);

@@ -16,6 +16,6 @@ export function benchmarkPodInput(descriptor: Descriptor, options: RenderOptions
     instanceType: descriptor.hardware.instanceType,
     gpusPerInstance: descriptor.hardware.gpusPerInstance,
     availabilityZone: descriptor.hardware.availabilityZone,
-    data: planDataFetch(descriptor.data.sources, "data", options),
+    data: planDataFetch(descriptor.data.sources, "data", options, descriptor.env.vars),
   };
 }

@@ -1,5 +1,7 @@
 import type { V1Container, V1Volume, V1VolumeMount } from "@kubernetes/client-node";
 import type { DataSource } from "../../../descriptor/types.js";
+import { containerPath, RELATIVE_PATH_HINT, relativePathProblem } from "../../container-path.js";
+import { KubernetesRenderError } from "./render-error.js";
 import { shellQuote } from "./shell.js";
 import { DEFAULT_FETCHER_IMAGE, type RenderOptions } from "./types.js";
 
@@ -47,7 +49,12 @@ verify() {
  * an md5 lives in that PVC under `<md5>/` and is downloaded only once; the others go to
  * an emptyDir for this pod only.
  */
-export function planDataFetch(sources: DataSource[], prefix: string, options: RenderOptions): DataPlan {
+export function planDataFetch(
+  sources: DataSource[],
+  prefix: string,
+  options: RenderOptions,
+  vars: Record<string, string> = {},
+): DataPlan {
   if (sources.length === 0) return { initContainers: [], volumes: [], mounts: [] };
   const cache = options.datasetCachePvc;
   const volumes: V1Volume[] = [];
@@ -57,6 +64,13 @@ export function planDataFetch(sources: DataSource[], prefix: string, options: Re
 
   sources.forEach((source, index) => {
     const src = shellQuote(source.src);
+    const field = `${prefix === "model" ? "server.models" : "data.sources"}[${index}].path`;
+    const mountPath = containerPath(source.path, vars);
+    if (mountPath === undefined) {
+      throw new KubernetesRenderError(relativePathProblem(field, source.path), { hint: RELATIVE_PATH_HINT });
+    }
+    // A source that names one file and a path that names a file: the file lands at that path.
+    const file = fileName(source);
     if (cache !== undefined && source.md5 !== undefined) {
       const md5 = source.md5.toLowerCase();
       const dir = `${CACHE_MOUNT}/${md5}`;
@@ -65,14 +79,19 @@ export function planDataFetch(sources: DataSource[], prefix: string, options: Re
         `  stage=${dir}.partial-$(hostname); rm -rf "$stage"; fetch ${src} "$stage"; verify "$stage" ${md5}`,
         `  rm -rf ${dir}; mv "$stage" ${dir}; touch ${dir}/.complete; fi`,
       );
-      mounts.push({ name: CACHE_VOLUME, mountPath: source.path, subPath: md5, readOnly: true });
+      mounts.push({
+        name: CACHE_VOLUME,
+        mountPath,
+        subPath: file === undefined ? md5 : `${md5}/${file}`,
+        readOnly: true,
+      });
       return;
     }
     const volume = `${prefix}-${index}`;
     const dir = `${STAGE_MOUNT}/${volume}`;
     volumes.push({ name: volume, emptyDir: {} });
     fetchMounts.push({ name: volume, mountPath: dir });
-    mounts.push({ name: volume, mountPath: source.path });
+    mounts.push({ name: volume, mountPath, ...(file === undefined ? {} : { subPath: file }) });
     steps.push(`fetch ${src} ${dir}`);
     if (source.md5 !== undefined) steps.push(`verify ${dir} ${source.md5.toLowerCase()}`);
   });
@@ -88,4 +107,21 @@ export function planDataFetch(sources: DataSource[], prefix: string, options: Re
     volumeMounts: fetchMounts,
   };
   return { initContainers: [initContainer], volumes, mounts };
+}
+
+/**
+ * The file name a source downloads to when it is one file placed at a file path: the
+ * source's last segment and the path's both have an extension (`.../squeezenet_v1.1.mar` at
+ * `/models/squeezenet_v1.1.mar`). Undefined for folders and prefixes (`s3://bucket/train/`).
+ */
+export function fileName(source: DataSource): string | undefined {
+  const last = (text: string) =>
+    text
+      .replace(/[?#].*$/, "")
+      .split("/")
+      .at(-1) ?? "";
+  const src = last(source.src);
+  const path = last(source.path);
+  const hasExtension = (name: string) => /^[^.].*\.[A-Za-z0-9]{1,8}$/.test(name);
+  return src !== "" && hasExtension(src) && hasExtension(path) ? src : undefined;
 }

@@ -46,7 +46,7 @@ export function renderHorovod(
       instanceType: hardware.instanceType,
       gpusPerInstance: hardware.gpusPerInstance,
       availabilityZone: hardware.availabilityZone,
-      data: planDataFetch(descriptor.data.sources, "data", options),
+      data: planDataFetch(descriptor.data.sources, "data", options, descriptor.env.vars),
     },
     options,
   );

@@ -1,5 +1,6 @@
 import type { V1Container, V1EnvVar, V1PodSpec, V1Toleration } from "@kubernetes/client-node";
 import { acceleratorsFor } from "../instance-types.js";
+import { planCodeFetch } from "./code-fetch.js";
 import type { DataPlan } from "./data-fetch.js";
 import { joinCommand, splitArgs } from "./shell.js";
 import type { RenderOptions } from "./types.js";
@@ -34,8 +35,18 @@ export function renderPodSpec(input: PodInput, options: RenderOptions): V1PodSpe
   const accelerators =
     input.instanceType === undefined ? undefined : acceleratorsFor(input.instanceType, input.gpusPerInstance);
   const data = input.data ?? { initContainers: [], volumes: [], mounts: [] };
-  const volumes = [...data.volumes];
-  const mounts = [...data.mounts];
+  const code =
+    options.code === undefined || options.codeTarget === undefined
+      ? undefined
+      : planCodeFetch(
+          options.codeTarget.name,
+          input.image,
+          options.code,
+          options.codeTarget.workingDir,
+          options,
+        );
+  const volumes = [...(code?.volumes ?? []), ...data.volumes];
+  const mounts = [...(code === undefined ? [] : [code.mount]), ...data.mounts];
   if (input.extendedShm) {
     // Docker's --shm-size equivalent: /dev/shm is 64 MiB in a pod unless backed by memory.
     volumes.push({ name: "dshm", emptyDir: { medium: "Memory" } });
@@ -49,6 +60,7 @@ export function renderPodSpec(input: PodInput, options: RenderOptions): V1PodSpe
     name: input.containerName,
     image: input.image,
     ...commandFields(input.command, input.args),
+    ...(code === undefined ? {} : { workingDir: code.workingDir }),
     ...input.container,
     ...(env.length === 0 ? {} : { env }),
     ...(accelerators === undefined
@@ -69,7 +81,11 @@ export function renderPodSpec(input: PodInput, options: RenderOptions): V1PodSpe
       ? []
       : [{ key: accelerators.resource, operator: "Exists", effect: "NoSchedule" }],
   );
-  const initContainers = [...data.initContainers, ...(input.initContainers ?? [])];
+  const initContainers = [
+    ...(code?.initContainers ?? []),
+    ...data.initContainers,
+    ...(input.initContainers ?? []),
+  ];
   return {
     ...(input.restartPolicy === undefined ? {} : { restartPolicy: input.restartPolicy }),
     ...(initContainers.length === 0 ? {} : { initContainers }),

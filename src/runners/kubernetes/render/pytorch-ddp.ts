@@ -36,7 +36,7 @@ export function renderPytorchDdp(
       instanceType: hardware.instanceType,
       gpusPerInstance: hardware.gpusPerInstance,
       availabilityZone: hardware.availabilityZone,
-      data: planDataFetch(descriptor.data.sources, "data", options),
+      data: planDataFetch(descriptor.data.sources, "data", options, descriptor.env.vars),
     },
     options,
   );

@@ -1,4 +1,7 @@
+import { posix } from "node:path";
 import type { Descriptor } from "../../../descriptor/types.js";
+import { WORKSPACE_PATH } from "../../code-placement.js";
+import { codeConfigMap } from "./code-fetch.js";
 import { renderHorovod } from "./horovod.js";
 import { renderInference } from "./inference.js";
 import { baseName } from "./names.js";
@@ -15,6 +18,15 @@ import type { KubernetesObject, RenderOptions } from "./types.js";
  */
 export function renderManifests(descriptor: Descriptor, options: RenderOptions): KubernetesObject[] {
   const name = baseName(descriptor.id, options.runId);
+  const code = options.code;
+  if (code === undefined) return renderStrategy(name, descriptor, options);
+  const workingDir = posix.join(WORKSPACE_PATH, posix.dirname(descriptor.path));
+  const objects = renderStrategy(name, descriptor, { ...options, codeTarget: { name, workingDir } });
+  // The ConfigMap comes after the top object, which owns it (see createWorkload).
+  return code.kind === "configmap" ? [...objects, codeConfigMap(name, descriptor, options, code)] : objects;
+}
+
+function renderStrategy(name: string, descriptor: Descriptor, options: RenderOptions): KubernetesObject[] {
   switch (descriptor.hardware.strategy) {
     case "single_node":
       return renderSingleNode(name, descriptor, options);

@@ -1,4 +1,5 @@
 import type { V1ObjectMeta, V1Toleration } from "@kubernetes/client-node";
+import type { CodeDelivery } from "./code-fetch.js";
 
 /** How a descriptor becomes manifests: everything that is not in the descriptor itself. */
 export interface RenderOptions {
@@ -21,6 +22,10 @@ export interface RenderOptions {
   imagePullSecrets?: string[];
   /** Image of the init container that downloads data and models; needs sh, aws, curl, md5sum. */
   fetcherImage?: string;
+  /** The code under test (`run.code = "checkout"`): every pod unpacks it at /workspace. */
+  code?: CodeDelivery;
+  /** Set by renderManifests when `code` is: the run's name and the descriptor's folder under /workspace. */
+  codeTarget?: { name: string; workingDir: string };
 }
 
 /** Any object `kubectl apply` accepts: built-in kinds and the Kubeflow custom resources. */

@@ -1,0 +1,174 @@
+import { createWriteStream } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+import { finished } from "node:stream/promises";
+import type { MetricExtractor } from "../../metrics/metric-extractor.js";
+import type { StoppedBy } from "../local/exit-status.js";
+import { type OutputStream, RunnerError, type RunnerPhase } from "../runner.js";
+import { type ContainerSpec, createArgs } from "./container-spec.js";
+import { type DockerCli, firstLines, hintFor } from "./docker-cli.js";
+
+export interface ContainerExit {
+  exitCode: number | null;
+  oomKilled: boolean;
+  /** The engine could not start the container (its message); the command never ran. */
+  startError?: string;
+  /** From the container's own start and finish times when the engine reports them. */
+  durationMs: number;
+  stoppedBy: StoppedBy;
+}
+
+export interface RunningContainer {
+  readonly id: string;
+  readonly name: string;
+  /** Resolves once the container has stopped and its output is in the log. */
+  readonly done: Promise<ContainerExit>;
+  ended(): boolean;
+  /** `docker stop`: SIGTERM, then SIGKILL after the grace period. */
+  stop(): Promise<void>;
+  /** `docker rm -f`; returns a note when the container could not be removed. */
+  remove(): Promise<string | undefined>;
+}
+
+export interface StartOptions {
+  phase: RunnerPhase;
+  logFile: string;
+  extractor: MetricExtractor;
+  /** Echo everything as "server" output (the inference server); default: stdout/stderr as they are. */
+  echoAs?: "server";
+  onOutput?: (chunk: Buffer, stream: OutputStream) => void;
+  timeLimitMs?: number;
+  signal?: AbortSignal;
+  stopGraceMs: number;
+}
+
+/**
+ * Creates a container and starts it attached (`docker start -a`), so no output is lost:
+ * stdout and stderr go, as they arrive, to one log file, the metric extractor and the live
+ * echo. The time limit and the abort signal stop the container itself (`docker stop`), not
+ * only the CLI. The caller removes it with `remove()` whatever happened.
+ */
+export async function startContainer(
+  cli: DockerCli,
+  spec: ContainerSpec,
+  options: StartOptions,
+): Promise<RunningContainer> {
+  const id = (await cli.check(createArgs(spec), options.phase, { env: spec.env })).split("\n").at(-1) ?? "";
+  await mkdir(dirname(options.logFile), { recursive: true });
+  const log = createWriteStream(options.logFile);
+  const startedAt = performance.now();
+  const attach = cli.spawn(["start", "--attach", id]);
+  for (const stream of ["stdout", "stderr"] as const) {
+    attach[stream]?.on("data", (chunk: Buffer) => {
+      options.extractor.write(chunk, stream);
+      options.onOutput?.(chunk, options.echoAs ?? stream);
+      if (!log.write(chunk)) {
+        attach.stdout?.pause();
+        attach.stderr?.pause();
+        log.once("drain", () => {
+          attach.stdout?.resume();
+          attach.stderr?.resume();
+        });
+      }
+    });
+  }
+  const attached = new Promise<void>((resolve) => {
+    attach.once("close", () => resolve());
+    attach.once("error", () => resolve());
+  });
+
+  let stoppedBy: StoppedBy;
+  let isEnded = false;
+  let stopping: Promise<void> | undefined;
+  const graceSeconds = Math.max(0, Math.ceil(options.stopGraceMs / 1000));
+  const stop = (): Promise<void> => {
+    stopping ??= cli.exec(["stop", "--time", String(graceSeconds), id]).then(() => undefined);
+    return stopping;
+  };
+  const stopFor = (why: Exclude<StoppedBy, undefined>) => () => {
+    stoppedBy ??= why;
+    void stop();
+  };
+  const timer =
+    options.timeLimitMs === undefined ? undefined : setTimeout(stopFor("time limit"), options.timeLimitMs);
+  const onAbort = stopFor("cancel");
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  if (options.signal?.aborted === true) onAbort();
+
+  const done = attached.then(async (): Promise<ContainerExit> => {
+    // The attachment can end before the container does (a lost connection): wait for the container.
+    await cli.exec(["wait", id]);
+    isEnded = true;
+    clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onAbort);
+    log.end();
+    await finished(log).catch(() => undefined);
+    const state = await inspectState(cli, id);
+    const durationMs = state.durationMs ?? performance.now() - startedAt;
+    return {
+      exitCode: state.startError === undefined ? state.exitCode : null,
+      oomKilled: state.oomKilled,
+      ...(state.startError === undefined ? {} : { startError: state.startError }),
+      durationMs,
+      stoppedBy,
+    };
+  });
+  return {
+    id,
+    name: spec.name,
+    done,
+    ended: () => isEnded,
+    stop,
+    async remove() {
+      const removed = await cli.exec(["rm", "--force", "--volumes", id]);
+      if (removed.code === 0 || /no such container/i.test(removed.stderr)) return undefined;
+      return `could not remove container ${spec.name}: ${firstLines(removed.stderr)}`;
+    },
+  };
+}
+
+interface ContainerState {
+  exitCode: number | null;
+  oomKilled: boolean;
+  startError?: string;
+  durationMs?: number;
+}
+
+async function inspectState(cli: DockerCli, id: string): Promise<ContainerState> {
+  const result = await cli.exec(["container", "inspect", "--format", "{{json .State}}", id]);
+  if (result.code !== 0) return { exitCode: null, oomKilled: false, startError: firstLines(result.stderr) };
+  const state = JSON.parse(result.stdout) as {
+    ExitCode?: number;
+    OOMKilled?: boolean;
+    Error?: string;
+    StartedAt?: string;
+    FinishedAt?: string;
+  };
+  const started = nanoTime(state.StartedAt);
+  const finishedAt = nanoTime(state.FinishedAt);
+  const ran = started !== undefined && started > 0;
+  return {
+    exitCode: state.ExitCode ?? null,
+    oomKilled: state.OOMKilled === true,
+    ...(state.Error ? { startError: state.Error } : ran ? {} : { startError: "the container never started" }),
+    ...(ran && finishedAt !== undefined && finishedAt >= started ? { durationMs: finishedAt - started } : {}),
+  };
+}
+
+/** Milliseconds since the epoch of Docker's RFC 3339 times with nanoseconds; 0001-01-01 means never. */
+function nanoTime(text: string | undefined): number | undefined {
+  const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/.exec(text ?? "");
+  if (match === null) return undefined;
+  const seconds = Date.parse(`${match[1]}${match[3]}`);
+  if (Number.isNaN(seconds) || seconds < 0) return 0;
+  return seconds + Number(`0.${match[2] ?? "0"}`) * 1000;
+}
+
+/** A start failure as the user should read it, with what to do when the engine says it. */
+export function startFailure(name: string, message: string): RunnerError {
+  const hint = hintFor(message);
+  return new RunnerError(`the engine could not start container ${name}: ${message}`, {
+    phase: "run",
+    ...(hint === undefined ? {} : { hint }),
+  });
+}
