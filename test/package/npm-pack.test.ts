@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -69,5 +69,16 @@ describe("the npm package", () => {
     }
     const help = execFileSync(path.join(prefix, "bin", "maat"), ["--help"], { encoding: "utf8" });
     expect(help).toContain("Usage: maat <command>");
+    // A command loads its code (and its bundled dependencies) from the installed package alone.
+    const project = path.join(scratch, "project");
+    mkdirSync(path.join(project, ".git"), { recursive: true });
+    cpSync(path.join(repoRoot, "benchmarks/hello-world"), path.join(project, "benchmarks/hello-world"), {
+      recursive: true,
+    });
+    const validate = execFileSync(path.join(prefix, "bin", "maat"), ["validate"], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    expect(validate).toBe("1 descriptor valid, 0 invalid\n");
   }, 180_000);
 });
