@@ -17,7 +17,9 @@ describe("mistyped commands and options", () => {
   it("lists the commands when nothing is close, and never Node's argument-parser text", async () => {
     const { code, err } = await cli(project, ["--nope"]);
     expect(code).toBe(2);
-    expect(err).toContain("maat: unknown option --nope\n  hint: Commands: validate, run, results,");
+    expect(err).toMatch(
+      /^maat: unknown option --nope\n {2}hint: Commands: validate, run, .*, render\. Run 'maat --help'/,
+    );
     for (const argv of [
       ["validate", "--nope"],
       ["compare", "--sigma", "-1", "x.json"],
@@ -62,8 +64,8 @@ describe("mistyped commands and options", () => {
   it("the top-level help lists only commands and subcommands that exist", async () => {
     const { out } = await cli(project, ["--help"]);
     expect(out).not.toContain("reset");
-    expect(out).toContain(
-      "baseline  Update or show the baselines results are compared with, or accept a new level",
+    expect(out).toMatch(
+      /\n {2}baseline +Update or show the baselines results are compared with, or accept a new level\n/,
     );
   });
 });
