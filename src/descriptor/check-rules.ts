@@ -133,7 +133,10 @@ function checkServer(server: Table | undefined, errors: Finding[], warnings: Fin
   }
   const output = tableAt(server, "output");
   const declared = output?.metrics;
-  if (output !== undefined && (declared === undefined || (Array.isArray(declared) && declared.length === 0))) {
+  if (
+    output !== undefined &&
+    (declared === undefined || (Array.isArray(declared) && declared.length === 0))
+  ) {
     errors.push({
       path: ["server", "output"],
       anchor: "header",
