@@ -2,12 +2,16 @@
 import * as core from "@actions/core";
 import { MaatError } from "../src/errors.js";
 import { createGitHubClient } from "../src/github/client.js";
+import { describeGitHubFailure } from "../src/github/github-failure.js";
+import { benchmarkEnvironment } from "../src/runners/benchmark-environment.js";
 import { readSettings } from "./settings.js";
 import { coreReporter } from "./step-reporter.js";
 import { readWorkflowContext } from "./workflow-context.js";
 
 async function main(): Promise<void> {
   const settings = readSettings();
+  // Credentials of this job never reach a benchmark; their values are masked in GitHub's log too.
+  for (const secret of benchmarkEnvironment(process.env, { mode: "ci" }).secrets) core.setSecret(secret);
   const context = readWorkflowContext(process.env);
   const octokit = settings.token
     ? createGitHubClient({ token: settings.token, baseUrl: context.apiUrl, log: (m) => core.warning(m) })
@@ -81,7 +85,8 @@ try {
   if (error instanceof MaatError) {
     core.setFailed(error.hint ? `${error.message}\nHint: ${error.hint}` : error.message);
   } else {
+    const github = describeGitHubFailure(error);
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    core.setFailed(`Maat failed unexpectedly; please report this with the log:\n${detail}`);
+    core.setFailed(github ?? `Maat failed unexpectedly; please report this with the log:\n${detail}`);
   }
 }

@@ -20,6 +20,7 @@ export const coreReporter: StepReporter = {
     else core.warning(message, properties);
   },
   info: (message) => core.info(message),
+  notice: (message) => core.notice(message),
   warning: (message) => core.warning(message),
   group: (name, work) => core.group(name, work),
   setFailed: (message) => core.setFailed(message),

@@ -3,6 +3,7 @@ import { dashboardSuite } from "./dashboard.js";
 import { dataSuite } from "./data.js";
 import { detectionQualitySuite } from "./detection-quality.js";
 import { extractionSuite } from "./extraction.js";
+import { heavyOutputSuite } from "./heavy-output.js";
 import { startupSuite } from "./startup.js";
 import { statsSuite } from "./stats.js";
 import { telemetrySuite } from "./telemetry.js";
@@ -14,6 +15,7 @@ export const suites: BenchSuite[] = [
   extractionSuite,
   statsSuite,
   workflowSuite,
+  heavyOutputSuite,
   detectionQualitySuite,
   dataSuite,
   telemetrySuite,

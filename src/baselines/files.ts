@@ -1,6 +1,8 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { FileReadProblem, MAX_JSON_BYTES, readRegularTextFile } from "../read-regular-file.js";
 import { BaselineError } from "./errors.js";
+import { slugFor } from "./hardware-key.js";
 import { type ParseBaselineOptions, parseBaseline } from "./parse.js";
 import { readRecentText } from "./read-recent-text.js";
 import { serializeBaseline } from "./serialize.js";
@@ -19,10 +21,11 @@ export async function readBaselineFile(
   let text: string;
   let partial = false;
   try {
-    if (options.recentRuns === undefined) text = await readFile(file, "utf8");
+    if (options.recentRuns === undefined) text = await readRegularTextFile(file, MAX_JSON_BYTES);
     else ({ text, partial } = await readRecentText(file, options.recentRuns));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    const code = error instanceof FileReadProblem ? error.code : (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "not-found") return undefined;
     throw new BaselineError(`cannot read baseline file ${file}: ${(error as Error).message}`, {
       file,
       cause: error,
@@ -33,7 +36,7 @@ export async function readBaselineFile(
   } catch (error) {
     // A large file edited out of the one-run-per-line layout: read it whole.
     if (!partial) throw error;
-    return parseBaseline(await readFile(file, "utf8"), file);
+    return parseBaseline(await readRegularTextFile(file, MAX_JSON_BYTES), file);
   }
 }
 
@@ -55,10 +58,34 @@ export async function readBaselines(
   }
   const baselines: Baseline[] = [];
   for (const name of names) {
-    const baseline = await readBaselineFile(join(folder, name), options);
-    if (baseline !== undefined) baselines.push(baseline);
+    const file = join(folder, name);
+    const baseline = await readBaselineFile(file, options);
+    if (baseline === undefined) continue;
+    checkIdentity(baseline, file, benchmarkId, name.slice(0, -".json".length));
+    baselines.push(baseline);
   }
   return baselines;
+}
+
+/**
+ * A baseline file holds the benchmark its folder names, on the hardware key its name names: an
+ * edited `benchmarkId` or hardware would otherwise make a comparison find no baseline at all.
+ */
+function checkIdentity(baseline: Baseline, file: string, benchmarkId: string, slug: string): void {
+  const problems: string[] = [];
+  if (baseline.benchmarkId !== benchmarkId) {
+    problems.push(`benchmarkId is "${baseline.benchmarkId}" but the file is in the folder of ${benchmarkId}`);
+  }
+  if (baseline.hardware.slug !== slug)
+    problems.push(`hardware.slug is "${baseline.hardware.slug}" but the file is ${slug}.json`);
+  else if (slugFor(baseline.hardware.fields) !== slug)
+    problems.push("hardware.fields do not give this file's hardware key");
+  if (problems.length > 0) {
+    throw new BaselineError(`baseline file ${file} is malformed: ${problems.join("; ")}`, {
+      file,
+      hint: "Baseline files are written by 'maat baseline update'; restore the file from git history.",
+    });
+  }
 }
 
 /** Writes a baseline atomically (temporary file, then rename) so a crash never leaves half a file. */

@@ -1,4 +1,5 @@
 import type { ResultReceipt } from "../results/receipt-types.js";
+import { withFileLock } from "./file-lock.js";
 import { baselinePath, readBaselineFile, writeBaselineFile } from "./files.js";
 import { emptyBaseline, type FoldOptions, foldIntoBaseline, refusalReason } from "./fold.js";
 import { hardwareKey } from "./hardware-key.js";
@@ -36,7 +37,7 @@ export async function foldReceipts(
   };
   const groups = new Map<string, ResultReceipt[]>();
   for (const receipt of receipts) {
-    const refused = refusalReason(receipt);
+    const refused = refusalReason(receipt, options);
     if (refused !== undefined) {
       report.refused.push({ resultId: receipt.resultId, reason: refused });
       continue;
@@ -45,29 +46,32 @@ export async function foldReceipts(
     groups.set(file, [...(groups.get(file) ?? []), receipt]);
   }
   for (const [file, group] of [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const first = group[0]!;
-    const before = await readBaselineFile(file);
-    let baseline = before ?? emptyBaseline(first.benchmark.id, hardwareKey(first));
-    const added: string[] = [];
-    for (const receipt of group) {
-      const outcome = foldIntoBaseline(baseline, receipt, options);
-      baseline = outcome.baseline;
-      if (outcome.refused !== undefined)
-        report.refused.push({ resultId: receipt.resultId, reason: outcome.refused });
-      else if (outcome.added) added.push(receipt.resultId);
-      else if (!outcome.rolledOff.includes(receipt.resultId)) report.alreadyPresent.push(receipt.resultId);
-      for (const s of outcome.skippedMetrics)
-        report.skippedMetrics.push({ resultId: receipt.resultId, ...s });
-      for (const resultId of outcome.rolledOff) report.rolledOff.push({ resultId, file });
-    }
-    // A run added and rolled off by the same batch was never kept: it shows as rolled off only.
-    const kept = new Set(baseline.runs.map((r) => r.resultId));
-    for (const resultId of added.filter((id) => kept.has(id))) report.added.push({ resultId, file });
-    const unchanged = before !== undefined && serializeBaseline(before) === serializeBaseline(baseline);
-    if (baseline.runs.length > 0 && !unchanged) {
-      await writeBaselineFile(file, baseline);
-      report.written.push(file);
-    }
+    // Read, fold and write under the file's lock: a parallel update waits, then folds into our result.
+    await withFileLock(file, async () => {
+      const first = group[0]!;
+      const before = await readBaselineFile(file);
+      let baseline = before ?? emptyBaseline(first.benchmark.id, hardwareKey(first));
+      const added: string[] = [];
+      for (const receipt of group) {
+        const outcome = foldIntoBaseline(baseline, receipt, options);
+        baseline = outcome.baseline;
+        if (outcome.refused !== undefined)
+          report.refused.push({ resultId: receipt.resultId, reason: outcome.refused });
+        else if (outcome.added) added.push(receipt.resultId);
+        else if (!outcome.rolledOff.includes(receipt.resultId)) report.alreadyPresent.push(receipt.resultId);
+        for (const s of outcome.skippedMetrics)
+          report.skippedMetrics.push({ resultId: receipt.resultId, ...s });
+        for (const resultId of outcome.rolledOff) report.rolledOff.push({ resultId, file });
+      }
+      // A run added and rolled off by the same batch was never kept: it shows as rolled off only.
+      const kept = new Set(baseline.runs.map((r) => r.resultId));
+      for (const resultId of added.filter((id) => kept.has(id))) report.added.push({ resultId, file });
+      const unchanged = before !== undefined && serializeBaseline(before) === serializeBaseline(baseline);
+      if (baseline.runs.length > 0 && !unchanged) {
+        await writeBaselineFile(file, baseline);
+        report.written.push(file);
+      }
+    });
   }
   return report;
 }

@@ -1,7 +1,9 @@
+import { descriptorFields, meaningChanges } from "../compare/descriptor-changes.js";
 import type { ResultReceipt } from "../results/receipt-types.js";
 import { summarize } from "../stats/summary.js";
 import { BaselineError } from "./errors.js";
 import { hardwareKey } from "./hardware-key.js";
+import { metricHistory } from "./reset.js";
 import { BASELINE_SCHEMA_VERSION, type Baseline, type BaselineMetricRun, type HardwareKey } from "./types.js";
 
 export interface FoldOptions {
@@ -11,6 +13,8 @@ export interface FoldOptions {
   maxValues?: number;
   /** Per result id, the metrics that regressed against the baseline (see `flagRegressions`). */
   regressions?: ReadonlyMap<string, readonly string[]>;
+  /** Fold receipts measured on a checkout with uncommitted changes (refused by default). */
+  allowDirty?: boolean;
 }
 
 export const DEFAULT_MAX_RUNS = 100;
@@ -34,8 +38,14 @@ export function emptyBaseline(benchmarkId: string, hardware: HardwareKey): Basel
 }
 
 /** Why a receipt may not join a baseline, or undefined when it may. */
-export function refusalReason(receipt: ResultReceipt): string | undefined {
-  if (receipt.status === "succeeded") return undefined;
+export function refusalReason(receipt: ResultReceipt, options: FoldOptions = {}): string | undefined {
+  if (receipt.status === "succeeded") {
+    // A dirty checkout measured code no commit holds: it must not become the level to beat.
+    if (receipt.source.dirty === true && options.allowDirty !== true) {
+      return `result ${receipt.resultId} was measured on a checkout with uncommitted changes (${receipt.source.commit?.slice(0, 12) ?? "no commit"} plus edits); commit them and run again, or pass --allow-dirty`;
+    }
+    return undefined;
+  }
   const why = receipt.reason ? `: ${receipt.reason}` : "";
   return `result ${receipt.resultId} ${receipt.status.replace("_", " ")}${why}; only succeeded runs join a baseline`;
 }
@@ -57,13 +67,17 @@ export function foldIntoBaseline(
     const capped = capRuns(baseline, maxRuns);
     return { ...capped, added: false, skippedMetrics, ...(refused === undefined ? {} : { refused }) };
   };
-  const refused = refusalReason(receipt);
+  const refused = refusalReason(receipt, options);
   if (refused !== undefined) return unchanged(refused);
   if (baseline.runs.some((run) => run.resultId === receipt.resultId)) return unchanged();
 
   const metrics: Record<string, BaselineMetricRun> = {};
   const skippedMetrics: FoldOutcome["skippedMetrics"] = [];
   const units = { ...baseline.metrics };
+  const definitions = [
+    ...receipt.descriptor.output.metrics,
+    ...(receipt.descriptor.server?.output.metrics ?? []),
+  ];
   for (const [name, summary] of Object.entries(receipt.metrics)) {
     const values = summary.values.filter(Number.isFinite);
     if (summary.problems.length > 0 || values.length === 0) {
@@ -71,8 +85,24 @@ export function foldIntoBaseline(
       skippedMetrics.push({ metric: name, reason: what || "no values" });
       continue;
     }
+    const definition = definitions.find((d) => d.name === name);
+    const meaning =
+      definition === undefined
+        ? { unit: summary.unit, direction: summary.direction }
+        : { unit: definition.units, direction: definition.direction, aggregate: definition.aggregate };
+    // A metric whose meaning changed never joins the old history: it waits for an accepted reset.
+    const recorded = baseline.metrics[name];
+    const changed = recorded === undefined ? [] : meaningChanges(recorded, meaning);
+    if (changed.length > 0 && metricHistory(baseline, name, { includeRegressed: true }).runs.length > 0) {
+      const what = changed.map((c) => `${c.field} ${c.before} → ${c.after}`).join(", ");
+      skippedMetrics.push({
+        metric: name,
+        reason: `its meaning changed since the baseline (${what}); accept it with 'maat baseline accept ${baseline.benchmarkId} --metric ${name} --from-commit SHA --reason ...'`,
+      });
+      continue;
+    }
     metrics[name] = { summary: summarize(values), values: values.slice(0, maxValues) };
-    units[name] = { unit: summary.unit, direction: summary.direction };
+    units[name] = meaning;
   }
   if (Object.keys(metrics).length === 0) {
     return unchanged(
@@ -92,7 +122,15 @@ export function foldIntoBaseline(
   const at = baseline.runs.findIndex((r) => r.date > run.date);
   const runs =
     at === -1 ? [...baseline.runs, run] : [...baseline.runs.slice(0, at), run, ...baseline.runs.slice(at)];
-  const capped = capRuns({ ...baseline, metrics: units, runs }, maxRuns);
+  // The newest run's descriptor is the one later comparisons report changes against.
+  const newest = runs.at(-1) === run;
+  const descriptor = newest
+    ? { contentHash: receipt.descriptor.contentHash, fields: descriptorFields(receipt.descriptor) }
+    : baseline.descriptor;
+  const capped = capRuns(
+    { ...baseline, metrics: units, ...(descriptor === undefined ? {} : { descriptor }), runs },
+    maxRuns,
+  );
   const added = capped.baseline.runs.includes(run);
   return { ...capped, added, skippedMetrics };
 }

@@ -39,7 +39,8 @@ function describeGpus(receipt: ResultReceipt): { models: string; drivers: string
   return { models, drivers: [...drivers].sort().join(",") };
 }
 
-function slugFor(fields: Record<string, string>): string {
+/** The file name a hardware key gets (readable part, then a hash of the fields). */
+export function slugFor(fields: Record<string, string>): string {
   const hash = createHash("sha256")
     .update(JSON.stringify(sortKeys(fields)))
     .digest("hex")

@@ -1,3 +1,5 @@
+import { summarize } from "../stats/summary.js";
+import type { SampleSummary } from "../stats/types.js";
 import { BaselineError } from "./errors.js";
 import { BASELINE_SCHEMA_VERSION, type Baseline } from "./types.js";
 
@@ -98,12 +100,65 @@ function runProblems(run: unknown, i: number): string[] {
   }
   if (!isObject(run.metrics)) return [...problems, `runs[${i}].metrics is not an object`];
   for (const [name, metric] of Object.entries(run.metrics)) {
-    const ok = isObject(metric) && isObject(metric.summary) && Array.isArray(metric.values);
-    if (!ok || typeof (metric.summary as Record<string, unknown>).mean !== "number") {
-      problems.push(`runs[${i}].metrics.${name} needs a summary with a mean and values`);
-    }
+    problems.push(...metricRunProblems(metric, `runs[${i}] (${String(run.resultId)}).metrics.${name}`));
   }
   return problems;
+}
+
+const SUMMARY_FIELDS = ["n", "mean", "median", "stddev", "mad", "min", "max"] as const;
+
+/**
+ * A metric of a run must be what 'maat baseline update' wrote: finite numbers, and a summary that
+ * agrees with its values (recomputed), so a hand-edited mean cannot hide a regression.
+ */
+function metricRunProblems(metric: unknown, at: string): string[] {
+  if (!isObject(metric) || !isObject(metric.summary) || !Array.isArray(metric.values)) {
+    return [`${at} needs a summary and values`];
+  }
+  const values = metric.values;
+  if (values.length === 0) return [`${at}.values is empty`];
+  if (!values.every((v) => typeof v === "number" && Number.isFinite(v))) {
+    return [
+      `${at}.values must be finite numbers (found ${JSON.stringify(values.find((v) => typeof v !== "number" || !Number.isFinite(v)))})`,
+    ];
+  }
+  const summary = metric.summary;
+  const bad = SUMMARY_FIELDS.filter((k) => typeof summary[k] !== "number" || !Number.isFinite(summary[k]));
+  if (bad.length > 0) return [`${at}.summary.${bad.join(", ")} must be finite numbers`];
+  const s = summary as unknown as SampleSummary;
+  if (!Number.isInteger(s.n) || s.n < values.length)
+    return [`${at}.summary.n (${s.n}) is less than its ${values.length} values`];
+  if (s.n === values.length) {
+    // Every value is kept: the summary must be the values' own (10 significant digits stored).
+    const expected = summarize(values as number[]);
+    // Values are stored with 10 significant digits: allow that rounding, relative to their scale.
+    const scale = Math.max(...(values as number[]).map(Math.abs));
+    const off = SUMMARY_FIELDS.filter((k) => !close(s[k], expected[k], scale));
+    if (off.length > 0) {
+      return [
+        `${at}.summary does not match its values (${off.map((k) => `${k} ${s[k]}, values give ${stored(expected[k])}`).join("; ")})`,
+      ];
+    }
+    return [];
+  }
+  // Values were capped: what is kept must lie within the summary's range, and the mean too.
+  const outside = (values as number[]).some((v) => !within(v, s.min, s.max));
+  if (outside || !within(s.mean, s.min, s.max) || !within(s.median, s.min, s.max)) {
+    return [`${at}.summary (min ${s.min}, mean ${s.mean}, max ${s.max}) does not agree with its values`];
+  }
+  return [];
+}
+
+function close(a: number, b: number, scale: number): boolean {
+  return Math.abs(a - b) <= 1e-7 * (scale + Math.abs(b)) + 1e-12;
+}
+
+function within(v: number, min: number, max: number): boolean {
+  return v >= min - 1e-8 * Math.abs(min) && v <= max + 1e-8 * Math.abs(max);
+}
+
+function stored(v: number): number {
+  return Number(v.toPrecision(10));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

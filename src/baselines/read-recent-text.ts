@@ -1,3 +1,4 @@
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 
 /** Files up to this size are read whole; reading the tail only pays off beyond it. */
@@ -17,9 +18,12 @@ export async function readRecentText(
   file: string,
   recentRuns: number,
 ): Promise<{ text: string; partial: boolean }> {
-  const handle = await open(file, "r");
+  // Non-blocking, and only regular files: a FIFO or device in baselines/ must not hang the read.
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const { size } = await handle.stat();
+    const info = await handle.stat();
+    if (!info.isFile()) throw new Error(`${file} is not a regular file`);
+    const { size } = info;
     if (size <= WHOLE_FILE_BYTES) return { text: await handle.readFile("utf8"), partial: false };
 
     let header = Buffer.alloc(0);

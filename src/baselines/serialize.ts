@@ -12,9 +12,24 @@ export function serializeBaseline(baseline: Baseline): string {
     hardware: { slug: baseline.hardware.slug, fields: sortedRecord(baseline.hardware.fields) },
     metrics: sortedRecord(
       Object.fromEntries(
-        Object.entries(baseline.metrics).map(([name, m]) => [name, { unit: m.unit, direction: m.direction }]),
+        Object.entries(baseline.metrics).map(([name, m]) => [
+          name,
+          {
+            unit: m.unit,
+            direction: m.direction,
+            ...(m.aggregate === undefined ? {} : { aggregate: m.aggregate }),
+          },
+        ]),
       ),
     ),
+    ...(baseline.descriptor === undefined
+      ? {}
+      : {
+          descriptor: {
+            contentHash: baseline.descriptor.contentHash,
+            fields: sortedRecord(baseline.descriptor.fields),
+          },
+        }),
   };
   const lines = ["{"];
   for (const [key, value] of Object.entries(header)) {

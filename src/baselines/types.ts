@@ -1,4 +1,4 @@
-import type { Direction } from "../descriptor/types.js";
+import type { Aggregation, Direction } from "../descriptor/types.js";
 import type { SampleSummary } from "../stats/types.js";
 
 /** Version of the baseline file layout; bumped when the shape changes. */
@@ -53,8 +53,14 @@ export interface Baseline {
   schemaVersion: typeof BASELINE_SCHEMA_VERSION;
   benchmarkId: string;
   hardware: HardwareKey;
-  /** Unit and direction per metric, as last seen. */
-  metrics: Record<string, { unit: string; direction: Direction }>;
+  /**
+   * What each metric means, as recorded when its runs were folded: comparisons use this (not the
+   * candidate's descriptor), and a candidate whose unit, direction or aggregate differs is
+   * `incomparable` until the change is accepted. `aggregate` is absent in older files.
+   */
+  metrics: Record<string, { unit: string; direction: Direction; aggregate?: Aggregation }>;
+  /** The descriptor the newest run came from: its content hash and meaning-bearing fields (see descriptorFields). */
+  descriptor?: { contentHash: string; fields: Record<string, string> };
   resets: BaselineReset[];
   /** Oldest first. */
   runs: BaselineRunRecord[];

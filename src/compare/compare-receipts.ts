@@ -5,7 +5,15 @@ import type { Thresholds } from "../descriptor/types.js";
 import type { ResultReceipt } from "../results/receipt-types.js";
 import { compareMetrics } from "../stats/compare.js";
 import type { ComparisonPolicy, MetricComparison, MetricComparisonInput } from "../stats/types.js";
+import { diffDescriptorFields } from "./descriptor-changes.js";
 import { metricInputs } from "./inputs.js";
+import {
+  descriptorChangesSince,
+  disappearedMetrics,
+  incomparableAcrossKeys,
+  incomparableMetric,
+  siblingBaseline,
+} from "./meaning-check.js";
 import type { BenchmarkComparison, ComparisonReport, ComparisonTotals } from "./types.js";
 
 /**
@@ -25,11 +33,19 @@ export function compareReceipts(
     const hardware = hardwareKey(receipt);
     const candidates = baselines.baselines(receipt.benchmark.id);
     const baseline = candidates.find((b) => b.hardware.slug === hardware.slug);
+    const sibling = baseline === undefined ? siblingBaseline(hardware, candidates) : undefined;
+    const against = baseline ?? sibling;
+    let descriptorChanges = against === undefined ? [] : descriptorChangesSince(against, receipt);
+    if (sibling !== undefined && descriptorChanges.length === 0) {
+      descriptorChanges = diffDescriptorFields(sibling.hardware.fields, hardware.fields);
+    }
     return {
       receipt,
       hardware,
       candidates,
       baseline,
+      sibling,
+      descriptorChanges,
       inputs: metricInputs(receipt, baseline, options.thresholds),
     };
   });
@@ -42,9 +58,17 @@ export function compareReceipts(
   const benchmarks = prepared.map((p): BenchmarkComparison => {
     const slice = results.slice(offset, offset + p.inputs.length);
     offset += p.inputs.length;
-    const comparisons = slice.map((c, i) =>
-      explainMissingBaseline(c, p.inputs[i]!, p.baseline, p.candidates),
-    );
+    const comparisons = slice.map((c, i) => {
+      if (p.baseline !== undefined) c = incomparableMetric(c, p.baseline, p.receipt);
+      else if (p.sibling !== undefined) c = incomparableAcrossKeys(c, p.sibling, p.descriptorChanges);
+      return explainMissingBaseline(c, p.inputs[i]!, p.baseline, p.candidates);
+    });
+    const against = p.baseline ?? p.sibling;
+    const disappeared =
+      against === undefined
+        ? []
+        : disappearedMetrics(against, p.receipt, new Set(p.inputs.map((input) => input.metric)));
+    comparisons.push(...disappeared);
     return {
       benchmarkId: p.receipt.benchmark.id,
       resultId: p.receipt.resultId,
@@ -53,6 +77,8 @@ export function compareReceipts(
       hardware: p.hardware,
       baselineHardware: p.baseline?.hardware.slug ?? null,
       alternativeHardware: p.baseline === undefined ? p.candidates.map((b) => b.hardware.slug).sort() : [],
+      ...(p.descriptorChanges.length === 0 ? {} : { descriptorChanges: p.descriptorChanges }),
+      ...(disappeared.length === 0 ? {} : { disappearedMetrics: disappeared.map((c) => c.metric) }),
       comparisons: comparisons.sort(byVerdictThenMetric),
     };
   });
@@ -85,15 +111,20 @@ function explainMissingBaseline(
   return { ...comparison, reason };
 }
 
+/** Verdicts that fail the check come first. */
+function rank(c: MetricComparison): number {
+  return c.verdict === "regression" ? 0 : c.verdict === "incomparable" ? 1 : 2;
+}
+
 function byVerdictThenMetric(a: MetricComparison, b: MetricComparison): number {
-  const ra = a.verdict === "regression" ? 0 : 1;
-  const rb = b.verdict === "regression" ? 0 : 1;
+  const ra = rank(a);
+  const rb = rank(b);
   return ra - rb || compareText(a.metric, b.metric);
 }
 
 function byRegressionThenId(a: BenchmarkComparison, b: BenchmarkComparison): number {
-  const ra = a.comparisons.some((c) => c.verdict === "regression") ? 0 : 1;
-  const rb = b.comparisons.some((c) => c.verdict === "regression") ? 0 : 1;
+  const ra = Math.min(2, ...a.comparisons.map(rank));
+  const rb = Math.min(2, ...b.comparisons.map(rank));
   return ra - rb || compareText(a.benchmarkId, b.benchmarkId) || compareText(a.resultId, b.resultId);
 }
 
@@ -111,6 +142,7 @@ export function countTotals(benchmarks: readonly BenchmarkComparison[]): Compari
     inconclusive: 0,
     noBaseline: 0,
     failed: 0,
+    incomparable: 0,
   };
   const field = {
     regression: "regressions",
@@ -119,6 +151,7 @@ export function countTotals(benchmarks: readonly BenchmarkComparison[]): Compari
     inconclusive: "inconclusive",
     "no-baseline": "noBaseline",
     failed: "failed",
+    incomparable: "incomparable",
   } as const;
   for (const c of benchmarks.flatMap((b) => b.comparisons)) totals[field[c.verdict]] += 1;
   return totals;

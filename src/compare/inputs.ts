@@ -24,7 +24,14 @@ export function metricInputs(
       benchmarkId: receipt.benchmark.id,
       metric: name,
       unit: measured?.unit ?? definition?.units ?? "",
-      direction: definition?.direction ?? measured?.direction ?? "unknown",
+      // What the baseline recorded wins: a pull request flipping `direction` must not flip its verdict.
+      direction:
+        (baseline?.metrics[name]?.direction !== undefined && baseline.metrics[name].direction !== "unknown"
+          ? baseline.metrics[name].direction
+          : undefined) ??
+        definition?.direction ??
+        measured?.direction ??
+        "unknown",
       thresholds: mergeThresholds([
         receipt.descriptor.run.thresholds,
         definition?.thresholds ?? {},

@@ -1,5 +1,7 @@
 import { markdownTable } from "markdown-table";
+import { cell, code, escapeMarkdown } from "../markdown/escape.js";
 import type { Verdict } from "../stats/types.js";
+import { describeDescriptorChanges } from "./descriptor-changes.js";
 import { comparisonRows, describeTotals, ROW_HEADINGS } from "./rows.js";
 import type { ComparisonReport } from "./types.js";
 
@@ -10,6 +12,7 @@ const BADGE: Record<Verdict, string> = {
   inconclusive: "🟡 inconclusive",
   "no-baseline": "⚫ no baseline",
   failed: "❌ failed",
+  incomparable: "🟠 incomparable",
 };
 
 /** The verdict table as GitHub-flavoured Markdown, with the reasons of non-unchanged verdicts below. */
@@ -19,28 +22,27 @@ export function renderComparisonMarkdown(report: ComparisonReport): string {
   const table = markdownTable([
     [...ROW_HEADINGS],
     ...rows.map((r) =>
-      [code(r.benchmark), r.metric, r.baseline, r.candidate, r.change, BADGE[r.verdict], r.detects].map(
-        escapePipes,
-      ),
+      [
+        code(r.benchmark),
+        escapeMarkdown(r.metric),
+        escapeMarkdown(r.baseline),
+        escapeMarkdown(r.candidate),
+        escapeMarkdown(r.change),
+        BADGE[r.verdict],
+        escapeMarkdown(r.detects),
+      ].map(cell),
     ),
   ]);
   const notes = rows
     .filter((r) => r.verdict !== "unchanged" && r.reason !== "")
-    .map((r) => `- ${code(r.benchmark)} ${r.metric}: ${escapeMarkdown(r.reason)}`);
-  const parts = [`**${describeTotals(report)}**`, table];
+    .map((r) => `- ${code(r.benchmark)} ${escapeMarkdown(r.metric)}: ${escapeMarkdown(r.reason)}`);
+  const changed = report.benchmarks
+    .filter((b) => b.descriptorChanges?.length)
+    .map(
+      (b) => `- ${code(b.benchmarkId)}: ${escapeMarkdown(describeDescriptorChanges(b.descriptorChanges!))}`,
+    );
+  const parts = [`**${escapeMarkdown(describeTotals(report))}**`, table];
+  if (changed.length > 0) parts.push(changed.join("\n"));
   if (notes.length > 0) parts.push(notes.join("\n"));
   return `${parts.join("\n\n")}\n`;
-}
-
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-
-function escapePipes(cell: string): string {
-  return cell.replace(/\|/g, "\\|");
-}
-
-/** Reasons are plain sentences; keep them from starting Markdown constructs or breaking tables. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>|])/g, "\\$1");
 }

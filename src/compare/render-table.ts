@@ -1,4 +1,5 @@
 import type { MetricComparison, Verdict } from "../stats/types.js";
+import { describeDescriptorChanges } from "./descriptor-changes.js";
 import { type ComparisonRow, comparisonRows, describeTotals, ROW_HEADINGS } from "./rows.js";
 import type { BenchmarkComparison, ComparisonReport } from "./types.js";
 
@@ -12,6 +13,7 @@ const COLOR: Record<Verdict, string> = {
   inconclusive: "\u001b[33m",
   "no-baseline": "\u001b[2m",
   failed: "\u001b[31m",
+  incomparable: "\u001b[31m",
 };
 const RESET = "\u001b[0m";
 
@@ -53,6 +55,10 @@ export function renderComparisonTable(
   const notes = rows.filter((r) => r.verdict !== "unchanged" && r.reason !== "");
   if (notes.length > 0) {
     out.push("", ...notes.map((r) => `${r.benchmark} ${r.metric}: ${r.verdict}: ${r.reason}`));
+  }
+  for (const b of report.benchmarks) {
+    if (b.descriptorChanges?.length)
+      out.push("", `${b.benchmarkId}: ${describeDescriptorChanges(b.descriptorChanges)}`);
   }
   out.push("", `${describeTotals(report)}.`);
   return `${out.join("\n")}\n`;

@@ -56,6 +56,7 @@ export function describeTotals(report: ComparisonReport): string {
     [t.inconclusive, "inconclusive", "inconclusive"],
     [t.noBaseline, "without baseline", "without baseline"],
     [t.failed, "failed", "failed"],
+    [t.incomparable, "incomparable", "incomparable"],
   ] as const;
   const text = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
   const benchmarks = `${t.benchmarks} benchmark${t.benchmarks === 1 ? "" : "s"}`;

@@ -1,6 +1,7 @@
 import type { HardwareKey } from "../baselines/types.js";
 import type { RunStatus } from "../results/receipt-types.js";
 import type { MetricComparison } from "../stats/types.js";
+import type { DescriptorChange } from "./descriptor-changes.js";
 
 /** One receipt weighed against its baseline. */
 export interface BenchmarkComparison {
@@ -14,7 +15,11 @@ export interface BenchmarkComparison {
   baselineHardware: string | null;
   /** When none matched: the hardware keys (slugs) that do have a baseline for this benchmark. */
   alternativeHardware: string[];
-  /** Regressions first, then by metric name. */
+  /** Fields of the descriptor that changed since the baseline's newest run (what ran, metrics' meaning). */
+  descriptorChanges?: DescriptorChange[];
+  /** Metrics the baseline has runs of that this run no longer measures (they fail the check). */
+  disappearedMetrics?: string[];
+  /** Regressions first, then incomparable metrics, then by metric name. */
   comparisons: MetricComparison[];
 }
 
@@ -26,6 +31,8 @@ export interface ComparisonTotals {
   inconclusive: number;
   noBaseline: number;
   failed: number;
+  /** Metrics whose meaning changed since the baseline: they fail the check until accepted. */
+  incomparable: number;
 }
 
 /** The whole comparison; its JSON form is the `--json` output of `maat compare`. */

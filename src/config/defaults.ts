@@ -10,10 +10,15 @@ export const DEFAULT_CONFIG: Readonly<RepositoryConfig> = Object.freeze({
   s3: { buckets: {} },
   telemetry: { enabled: true, intervalMs: 1000, nvidiaSmi: "nvidia-smi" },
   baselines: { dir: "baselines", maxRuns: 100, commit: "push" },
-  compare: { failOnRegression: true, confirmRepetitions: 0, persistence: DEFAULT_REPLAY_OPTIONS.persistence },
+  compare: {
+    failOnRegression: true,
+    failOnIncomparable: true,
+    confirmRepetitions: 0,
+    persistence: DEFAULT_REPLAY_OPTIONS.persistence,
+  },
   issues: { labels: ["performance-regression"], assignees: [], closeAfterGoodRuns: 2 },
   pullRequests: { runAllLabel: "benchmark:all", trustLabel: "benchmark:trusted", comment: true },
-  run: {},
+  run: { passEnv: [], dropEnv: [] },
   // GitHub starts scheduled workflows 5-30+ minutes late under load.
   schedule: { graceMs: 60 * 60_000 },
   docker: { cli: "docker", pull: "missing", shmSize: "2g", stopGraceMs: 10_000 },

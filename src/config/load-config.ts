@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { FileReadProblem, MAX_TOML_BYTES, readRegularTextFile } from "../read-regular-file.js";
 import { ConfigError } from "./config-error.js";
 import { normalizeConfig } from "./normalize-config.js";
 import { parseRepositoryConfig } from "./parse-config.js";
@@ -19,9 +19,15 @@ export async function loadRepositoryConfig(
   const file = options.path ?? CONFIG_FILE;
   let text: string;
   try {
-    text = await readFile(join(repoRoot, file), "utf8");
+    text = await readRegularTextFile(join(repoRoot, file), MAX_TOML_BYTES);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    if (!(error instanceof FileReadProblem)) throw error;
+    if (error.code !== "not-found") {
+      const message = error.message.slice(join(repoRoot, file).length + 1);
+      throw new ConfigError(file, [
+        { file, field: "", message, hint: "maat.toml must be a small regular file" },
+      ]);
+    }
     if (options.path === undefined) return normalizeConfig({}, undefined);
     throw new ConfigError(
       file,

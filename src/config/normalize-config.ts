@@ -33,12 +33,19 @@ interface RawConfig {
     fdr?: number;
     min_baseline_runs?: number;
     fail_on_regression?: boolean;
+    fail_on_incomparable?: boolean;
     confirm_repetitions?: number;
     persistence?: number;
   };
   issues?: { labels?: string[]; assignees?: string[]; close_after_good_runs?: number };
   pull_requests?: { run_all_label?: string; trust_label?: string; comment?: boolean };
-  run?: { repetitions?: number | "auto"; warmup?: number; timeout?: number | string };
+  run?: {
+    repetitions?: number | "auto";
+    warmup?: number;
+    timeout?: number | string;
+    pass_env?: string[];
+    drop_env?: string[];
+  };
   schedule?: { grace?: number | string };
   docker?: {
     cli?: string;
@@ -116,6 +123,7 @@ export function normalizeConfig(value: unknown, file: string | undefined): Repos
       fdr: raw.compare?.fdr,
       minBaselineRuns: raw.compare?.min_baseline_runs,
       failOnRegression: raw.compare?.fail_on_regression ?? d.compare.failOnRegression,
+      failOnIncomparable: raw.compare?.fail_on_incomparable ?? d.compare.failOnIncomparable,
       confirmRepetitions: raw.compare?.confirm_repetitions ?? d.compare.confirmRepetitions,
       persistence: raw.compare?.persistence ?? d.compare.persistence,
     }),
@@ -133,6 +141,8 @@ export function normalizeConfig(value: unknown, file: string | undefined): Repos
       repetitions: raw.run?.repetitions,
       warmup: raw.run?.warmup,
       timeoutMs: raw.run?.timeout === undefined ? undefined : durationMs(raw.run.timeout),
+      passEnv: raw.run?.pass_env ?? [],
+      dropEnv: raw.run?.drop_env ?? [],
     }),
     schedule: { graceMs: durationMs(raw.schedule?.grace) ?? d.schedule.graceMs },
     docker: defined({

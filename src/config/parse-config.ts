@@ -17,8 +17,12 @@ export function parseRepositoryConfig(
 ): { config?: RepositoryConfig; problems: ConfigProblem[] } {
   let program: ReturnType<typeof parseTOML>;
   try {
-    program = parseTOML(text);
+    // CRLF (Windows checkouts) reads as LF: lines and columns stay where they were.
+    program = parseTOML(text.replace(/\r\n/g, "\n"));
   } catch (error) {
+    if (error instanceof RangeError) {
+      return { problems: [{ file, field: "", message: "has a value too long to read" }] };
+    }
     if (error instanceof ParseError) {
       const problem = { file, line: error.lineNumber, column: error.column + 1, field: "" };
       return { problems: [{ ...problem, message: `invalid TOML: ${error.message}` }] };

@@ -71,6 +71,8 @@ export interface RepositoryConfig {
     fdr?: number;
     minBaselineRuns?: number;
     failOnRegression: boolean;
+    /** Fail the check when a metric's unit, direction or aggregate changed since its baseline (until accepted). */
+    failOnIncomparable: boolean;
     /** Extra repetitions run to confirm a suspicious result before calling it (0: none). */
     confirmRepetitions: number;
     /** Consecutive regressed runs on the default branch / schedule before an issue opens. */
@@ -79,7 +81,15 @@ export interface RepositoryConfig {
   issues: { labels: string[]; assignees: string[]; closeAfterGoodRuns: number };
   pullRequests: { runAllLabel: string; trustLabel: string; comment: boolean };
   /** Defaults for descriptors that do not set them; unset: the descriptor format's own defaults. */
-  run: { repetitions?: number | "auto"; warmup?: number; timeoutMs?: number };
+  run: {
+    repetitions?: number | "auto";
+    warmup?: number;
+    timeoutMs?: number;
+    /** Variables passed to benchmarks in the Action although they look like secrets. */
+    passEnv: string[];
+    /** Variables never passed to benchmarks. */
+    dropEnv: string[];
+  };
   schedule: {
     /** How late GitHub may start a scheduled workflow (ms); see src/plan/schedule-window.ts. */
     graceMs: number;

@@ -1,6 +1,7 @@
 import type { ErrorObject } from "ajv";
 import { closest, distance } from "fastest-levenshtein";
 import schema from "../../schema/config.schema.json" with { type: "json" };
+import { durationLimitProblem, durationMs } from "../duration.js";
 import { configValidator } from "./config-validator.js";
 import { findTomlPosition, formatTomlPath, type TomlPath, type TomlPosition } from "./toml-locations.js";
 import type { ConfigProblem } from "./types.js";
@@ -48,6 +49,17 @@ export function validateConfigValue(
       );
     }
   });
+  const raw = value as Record<string, Record<string, unknown> | undefined>;
+  const durations: Array<[string, string]> = [
+    ["run", "timeout"],
+    ["schedule", "grace"],
+    ["kubernetes", "scheduling_timeout"],
+  ];
+  for (const [table, key] of durations) {
+    const ms = durationMs(raw[table]?.[key]);
+    const tooLong = ms === undefined ? undefined : durationLimitProblem(ms);
+    if (tooLong !== undefined) problems.push(problem([table, key], tooLong));
+  }
   return problems;
 }
 

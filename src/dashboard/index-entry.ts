@@ -4,6 +4,7 @@ import type { BenchmarkPage, DashboardVerdict, IndexEntry } from "./page-data.js
 export const VERDICT_ORDER: readonly DashboardVerdict[] = [
   "regression",
   "failed",
+  "incomparable",
   "inconclusive",
   "improvement",
   "unchanged",

@@ -9,7 +9,8 @@ export type DashboardVerdict =
   | "unchanged"
   | "inconclusive"
   | "no-baseline"
-  | "failed";
+  | "failed"
+  | "incomparable";
 
 export interface SiteIndex {
   title: string;
@@ -80,5 +81,6 @@ export const VERDICT_LABEL: Readonly<Record<DashboardVerdict | "none", string>> 
   improvement: "▲ improvement",
   unchanged: "● unchanged",
   "no-baseline": "○ no baseline yet",
+  incomparable: "≠ incomparable",
   none: "○ no runs",
 };

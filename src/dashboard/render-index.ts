@@ -56,6 +56,7 @@ const PLURAL: Record<string, string> = {
   unchanged: "unchanged",
   inconclusive: "inconclusive",
   failed: "failed",
+  incomparable: "incomparable",
 };
 
 function byUrgency(a: IndexEntry, b: IndexEntry): number {

@@ -1,3 +1,5 @@
+import { linearPatternProblem } from "../metrics/linear-pattern.js";
+
 /** Python's inline flag groups, such as (?i) or (?ms): JavaScript has none. */
 const PYTHON_FLAGS = /\(\?[aiLmsux]+\)/;
 
@@ -15,7 +17,15 @@ export function checkMetricPattern(pattern: string): { message: string; hint?: s
   }
   // An empty alternative always matches, so the match array reveals the number of groups.
   const groups = (new RegExp(`${pattern}|`).exec("")?.length ?? 1) - 1;
-  if (groups === 1) return undefined;
+  if (groups === 1) {
+    const slow = linearPatternProblem(pattern);
+    return slow === undefined
+      ? undefined
+      : {
+          message: slow,
+          hint: "drop backreferences (\\1), lookarounds ((?=...), (?!...)) and large counts like {1000}; match the value with a plain group such as ([0-9.]+)",
+        };
+  }
   if (groups === 0) {
     return {
       message: "must have exactly one capture group around the value (found none)",

@@ -1,4 +1,4 @@
-import { parseDuration } from "../duration.js";
+import { durationLimitProblem, durationMs, parseDuration } from "../duration.js";
 import { checkMetricPattern } from "./check-metric-pattern.js";
 import { checkOutputFiles } from "./check-output-files.js";
 import { checkScheduling } from "./check-scheduling.js";
@@ -64,6 +64,9 @@ export function checkRules(data: Table): { errors: Finding[]; warnings: Finding[
       message: 'must be longer than zero (like "90s" or "10m")',
     });
   }
+  const timeoutMs = durationMs(timeout);
+  const tooLong = timeoutMs === undefined ? undefined : durationLimitProblem(timeoutMs);
+  if (tooLong !== undefined) errors.push({ path: ["run", "timeout"], anchor: "value", message: tooLong });
   return { errors, warnings };
 }
 
@@ -175,6 +178,11 @@ function checkSources(base: Segment[], sources: Array<[Table, number]>, errors: 
 
 function checkProbe(probe: unknown, name: string, errors: Finding[]): void {
   const path: Segment[] = ["server", "env", name];
+  for (const key of ["initial_delay_seconds", "period_seconds", "timeout_seconds", "timout_seconds"]) {
+    const seconds = isTable(probe) ? probe[key] : undefined;
+    const tooLong = typeof seconds === "number" ? durationLimitProblem(seconds * 1000) : undefined;
+    if (tooLong !== undefined) errors.push({ path: [...path, key], anchor: "value", message: tooLong });
+  }
   if (typeof probe === "string" && /^https?:\/\//.test(probe) && !URL.canParse(probe)) {
     errors.push({
       path,

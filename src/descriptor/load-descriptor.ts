@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { FileReadProblem, MAX_TOML_BYTES, readRegularFile } from "../read-regular-file.js";
 import { type DescriptorResult, parseDescriptor } from "./parse-descriptor.js";
 import { DescriptorError } from "./problem.js";
 import type { Descriptor } from "./types.js";
@@ -19,10 +19,18 @@ export async function validateDescriptorFile(
   const shown = options.displayPath ?? displayRelative(absolute, options.repoRoot);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(absolute);
+    bytes = await readRegularFile(absolute, MAX_TOML_BYTES);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { problems: [problemAtStart(shown, `cannot be read (${reason})`)], warnings: [] };
+    if (!(error instanceof FileReadProblem)) throw error;
+    const why = error.message.slice(absolute.length + 1);
+    const hint =
+      error.code === "too-large"
+        ? "a descriptor describes a benchmark; keep data and scripts in files next to it"
+        : undefined;
+    return {
+      problems: [{ ...problemAtStart(shown, why), ...(hint === undefined ? {} : { hint }) }],
+      warnings: [],
+    };
   }
   let text: string;
   try {

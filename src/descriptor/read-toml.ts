@@ -14,7 +14,9 @@ export type ReadTomlResult =
  * they are. A syntax error from either keeps that parser's line and column.
  */
 export function readToml(text: string, file: string): ReadTomlResult {
-  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  // Windows checkouts (autocrlf) end lines with CRLF; @iarna/toml rejects a CR in a comment.
+  // Dropping the CR of each CRLF keeps every line and column where it was.
+  const source = (text.startsWith("\uFEFF") ? text.slice(1) : text).replace(/\r\n/g, "\n");
   let data: TomlTable;
   try {
     data = TOML.parse(source) as TomlTable;
@@ -24,6 +26,7 @@ export function readToml(text: string, file: string): ReadTomlResult {
   try {
     return { ok: true, data, sourceMap: SourceMap.fromProgram(parseTOML(source)) };
   } catch (error) {
+    if (error instanceof RangeError) return { ok: false, problem: tooDeepProblem(file) };
     return { ok: false, problem: eslintSyntaxProblem(error, file) };
   }
 }
@@ -72,5 +75,17 @@ function eslintSyntaxProblem(error: unknown, file: string): DescriptorProblem {
     field: "",
     message: `TOML syntax error: ${String(e.message ?? error)}`,
     hint: "see https://toml.io for the syntax",
+  };
+}
+
+/** The position parser recurses per character of a long string; say what to change, not "call stack". */
+function tooDeepProblem(file: string): DescriptorProblem {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    field: "",
+    message: "has a value too long to read (a string of tens of thousands of characters)",
+    hint: "keep long scripts and data in files next to the descriptor and refer to them",
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { code, escapeMarkdown } from "../markdown/escape.js";
 import type { GitHubClient } from "./client.js";
 import type { RepositoryRef } from "./repository.js";
 
@@ -80,14 +81,13 @@ export async function syncRegressionIssues(
     }
     if (finding.state !== "healthy") {
       if (!issue) {
-        const { data } = await octokit.rest.issues.create({
-          ...repository,
+        const number = await createOnce(octokit, repository, fingerprint, {
           title: regressionIssueTitle(finding),
           body: renderIssueBody(finding, fingerprint, policy, 0),
           labels: policy.labels,
           ...(policy.assignees.length ? { assignees: policy.assignees } : {}),
         });
-        actions.push({ kind: "opened", number: data.number, fingerprint });
+        actions.push({ kind: "opened", number, fingerprint });
         continue;
       }
       await octokit.rest.issues.createComment({
@@ -136,6 +136,34 @@ export async function syncRegressionIssues(
   return actions;
 }
 
+/**
+ * Opens the issue without blind retries: GitHub may save it and still answer 5xx, so after a
+ * failure look for the fingerprint first and open it again only when it is not there.
+ */
+async function createOnce(
+  octokit: GitHubClient,
+  repository: RepositoryRef,
+  fingerprint: string,
+  issue: { title: string; body: string; labels: string[]; assignees?: string[] },
+): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data } = await octokit.rest.issues.create({ ...repository, ...issue, request: { retries: 0 } });
+      return data.number;
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 0;
+      if (attempt >= 3 || (status !== 0 && status < 500)) throw error;
+      const open = await octokit.paginate(octokit.rest.issues.listForRepo, {
+        ...repository,
+        state: "open",
+        per_page: 100,
+      });
+      const saved = open.find((i) => !i.pull_request && i.body?.includes(fingerprintLine(fingerprint)));
+      if (saved) return saved.number;
+    }
+  }
+}
+
 function goodRunsOf(body: string): number {
   return Number(goodRunsPattern.exec(body)?.[1] ?? 0);
 }
@@ -153,7 +181,7 @@ function renderIssueBody(
 ): string {
   return [
     fingerprintLine(fingerprint),
-    `Maat found a persistent regression of **${finding.metric}** in benchmark **${finding.benchmark}** on hardware \`${finding.hardware}\`.`,
+    `Maat found a persistent regression of **${escapeMarkdown(finding.metric)}** in benchmark **${escapeMarkdown(finding.benchmark)}** on hardware ${code(finding.hardware)}.`,
     "",
     renderNumbers(finding, policy),
     "",
@@ -167,7 +195,7 @@ function renderNumbers(finding: MetricHealth, policy: IssuePolicy): string {
   if (finding.commitRange) {
     const link = policy.repositoryUrl
       ? `[${finding.commitRange}](${policy.repositoryUrl}/compare/${finding.commitRange})`
-      : `\`${finding.commitRange}\``;
+      : code(finding.commitRange);
     lines.push("", `Change point between commits ${link}.`);
   }
   if (policy.runUrl) lines.push("", `Workflow run: ${policy.runUrl}`);

@@ -27,13 +27,16 @@ export async function upsertStickyComment(
   const marker = stickyMarker(target.workflow);
   const fullBody = `${marker}\n${body}`;
   const login = await readOwnLogin(octokit);
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: target.issueNumber,
-    per_page: 100,
-  });
-  const ours = comments.filter((c) => c.user?.login === login && c.body?.includes(marker));
+  const findOurs = async () => {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: target.issueNumber,
+      per_page: 100,
+    });
+    return comments.filter((c) => c.user?.login === login && c.body?.includes(marker));
+  };
+  const ours = await findOurs();
   const [first, ...duplicates] = ours;
   for (const duplicate of duplicates) {
     await octokit.rest.issues.deleteComment({
@@ -51,11 +54,23 @@ export async function upsertStickyComment(
     });
     return { action: "updated", commentId: data.id, url: data.html_url };
   }
-  const { data } = await octokit.rest.issues.createComment({
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: target.issueNumber,
-    body: fullBody,
-  });
-  return { action: "created", commentId: data.id, url: data.html_url };
+  // A create is not retried blindly: GitHub may have saved the comment before answering 5xx, so
+  // after a failure look for the marker first, and create again only when it is not there.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data } = await octokit.rest.issues.createComment({
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: target.issueNumber,
+        body: fullBody,
+        request: { retries: 0 },
+      });
+      return { action: "created", commentId: data.id, url: data.html_url };
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 0;
+      if (attempt >= 3 || (status !== 0 && status < 500)) throw error;
+      const [saved] = await findOurs();
+      if (saved) return { action: "created", commentId: saved.id, url: saved.html_url };
+    }
+  }
 }

@@ -29,7 +29,10 @@ export function classifyCapturedText(text: string): ClassifiedValue {
 
 /** Classifies the `value` of an emit record: a JSON number, or one of the strings for NaN and the infinities. */
 export function classifyEmittedValue(value: unknown): ClassifiedValue | undefined {
-  if (typeof value === "number") return { value };
+  // JSON.parse reads 1e999 as Infinity: a number in the record, but no finite value.
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? { value } : { problem: "infinite", detail: describeText(String(value)) };
+  }
   if (typeof value !== "string") return undefined;
   const classified = classifyCapturedText(value);
   // A string that reads as a plain number is still a wrong type in the protocol.

@@ -29,6 +29,10 @@ export class MetricAccumulator {
   constructor(private readonly seriesLimit: number = DEFAULT_SERIES_LIMIT) {}
 
   add(classified: ClassifiedValue, source: Source): void {
+    if (!("problem" in classified) && !Number.isFinite(classified.value)) {
+      this.add({ problem: "infinite", detail: String(classified.value) }, source);
+      return;
+    }
     if (!("problem" in classified)) {
       this.addNumber(classified.value, source);
       return;
@@ -82,7 +86,20 @@ export class MetricAccumulator {
       const others = this.problemCount > 1 ? `; ${this.problemCount} bad values in all` : "";
       return { ...observation, problem: this.problem, problemDetail: `${this.problemDetail}${others}` };
     }
-    return { ...observation, value: this.aggregateValue(aggregate) };
+    const value = this.aggregateValue(aggregate);
+    if (!Number.isFinite(value)) {
+      // A sum (or mean) of finite values can still overflow a double.
+      const detail = `the ${aggregate} of the ${this.numericCount} values is ${value}, beyond the largest number`;
+      return { ...observation, problem: "infinite", problemDetail: detail };
+    }
+    return { ...observation, value };
+  }
+
+  private scaledMean(): number {
+    const scale = Math.max(Math.abs(this.min), Math.abs(this.max));
+    let total = 0;
+    for (const v of this.series) total += v / scale;
+    return this.series.length === this.numericCount ? (total / this.numericCount) * scale : Number.NaN;
   }
 
   private aggregateValue(aggregate: Aggregation): number {
@@ -92,7 +109,8 @@ export class MetricAccumulator {
       case "first":
         return this.first as number;
       case "mean":
-        return this.sum / this.numericCount;
+        // Summed as mean of halves when the plain sum overflows (1e308 twice).
+        return Number.isFinite(this.sum) ? this.sum / this.numericCount : this.scaledMean();
       case "sum":
         return this.sum;
       case "min":

@@ -2,6 +2,7 @@ import type { MetricDefinition } from "../descriptor/types.js";
 import type { MetricObservation } from "../results/receipt-types.js";
 import { classifyCapturedText } from "./classify-value.js";
 import { EMIT_PREFIX, type EmitRecord, parseEmitRecord } from "./emit-record.js";
+import { compileMetricPattern } from "./linear-pattern.js";
 import { DEFAULT_SERIES_LIMIT, MetricAccumulator } from "./metric-accumulator.js";
 import { requiredLiteral } from "./required-literal.js";
 
@@ -101,7 +102,7 @@ class StreamingExtractor implements MetricExtractor {
       const literal = requiredLiteral(definition.pattern);
       this.matchers.push({
         name: definition.name,
-        regex: new RegExp(definition.pattern, "g"),
+        regex: compileMetricPattern(definition.pattern),
         literal: literal === undefined ? undefined : Buffer.from(literal),
         accumulator,
       });

@@ -1,3 +1,4 @@
+import { cell, code, escapeMarkdown } from "../markdown/escape.js";
 import type { PlanEntry, SkippedBenchmark } from "./types.js";
 
 /** The plan as a human reads it: what runs, where and why, then what was skipped and why. */
@@ -15,7 +16,13 @@ export function renderPlanSummary(
     lines.push("| Benchmark | Descriptor | Runs on | Backend | Why |", "| --- | --- | --- | --- | --- |");
     for (const e of entries) {
       lines.push(
-        row([`\`${e.benchmark}\``, `\`${e.descriptor}\``, e.runsOn.join(", "), e.backend, e.reason]),
+        row([
+          code(e.benchmark),
+          code(e.descriptor),
+          escapeMarkdown(e.runsOn.join(", ")),
+          e.backend,
+          e.reason,
+        ]),
       );
     }
     lines.push("");
@@ -23,12 +30,12 @@ export function renderPlanSummary(
   if (skipped.length > 0) {
     lines.push(`<details><summary>Skipped (${skipped.length})</summary>`, "");
     lines.push("| Benchmark | Descriptor | Why not |", "| --- | --- | --- |");
-    for (const s of skipped) lines.push(row([`\`${s.id}\``, `\`${s.path}\``, s.reason]));
+    for (const s of skipped) lines.push(row([code(s.id), code(s.path), s.reason]));
     lines.push("", "</details>", "");
   }
   return lines.join("\n");
 }
 
 function row(cells: string[]): string {
-  return `| ${cells.map((c) => c.replaceAll("|", "\\|").replaceAll("\n", " ")).join(" | ")} |`;
+  return `| ${cells.map(cell).join(" | ")} |`;
 }

@@ -17,6 +17,7 @@ export interface BenchmarkSection {
 
 const LABEL: Record<Verdict, string> = {
   regression: "❌ regression",
+  incomparable: "❌ incomparable",
   failed: "❌ failed",
   inconclusive: "⚠️ inconclusive",
   "no-baseline": "no baseline",
@@ -27,6 +28,7 @@ const LABEL: Record<Verdict, string> = {
 // Most urgent first; the sort is stable, so ties keep the comparison's metric order.
 const RANK: Record<Verdict, number> = {
   regression: 0,
+  incomparable: 1,
   failed: 1,
   inconclusive: 2,
   "no-baseline": 3,
@@ -82,7 +84,10 @@ export function renderBenchmarkSection(
 function heading(benchmark: BenchmarkComparison, report: ComparisonReport): string {
   const verdicts = new Set(benchmark.comparisons.map((c) => c.verdict));
   const symbol =
-    runFailed(benchmark) || verdicts.has("regression") || verdicts.has("failed")
+    runFailed(benchmark) ||
+    verdicts.has("regression") ||
+    verdicts.has("failed") ||
+    verdicts.has("incomparable")
       ? "❌"
       : verdicts.has("inconclusive") || verdicts.has("no-baseline")
         ? "⚠️"
@@ -107,6 +112,11 @@ function notes(benchmark: BenchmarkComparison): string[] {
     const reason = benchmark.statusReason ? `: ${inline(benchmark.statusReason)}` : "";
     out.push(`> **${STATUS[benchmark.status]}**${reason}`);
   }
+  if (benchmark.descriptorChanges?.length) {
+    out.push(
+      `> **Descriptor changed since the baseline:** ${benchmark.descriptorChanges.map((c) => code(c.field)).join(", ")}`,
+    );
+  }
   if (benchmark.baselineHardware === null) {
     const others = benchmark.alternativeHardware;
     out.push(
@@ -129,6 +139,7 @@ function metricName(c: MetricComparison): string {
 function describeVerdict(c: MetricComparison, benchmark: BenchmarkComparison): string {
   const explain =
     c.verdict === "inconclusive" ||
+    c.verdict === "incomparable" ||
     (c.verdict === "no-baseline" && benchmark.baselineHardware !== null) ||
     (c.verdict === "failed" && !runFailed(benchmark));
   const label = LABEL[c.verdict];

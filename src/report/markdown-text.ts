@@ -1,19 +1,6 @@
 import { markdownTable } from "markdown-table";
 
-/** Inline code; a backtick inside would end the span early, so it becomes a quote. */
-export function code(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/[\r\n]+/g, " ")}\``;
-}
-
-/** Plain text that must not start Markdown or HTML constructs (reasons, names from receipts). */
-export function inline(text: string): string {
-  return text.replace(/[\r\n]+/g, " ").replace(/([\\`*_[\]<>])/g, "\\$1");
-}
-
-/** A table cell: a bare `|` would split the cell, even inside inline code. */
-export function cell(text: string): string {
-  return text.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|");
-}
+export { cell, code, escapeMarkdown as inline } from "../markdown/escape.js";
 
 /** "1 run", "3 runs", "1,270 runs". */
 export function count(n: number, one: string, many = `${one}s`): string {

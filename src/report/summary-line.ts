@@ -31,7 +31,7 @@ export function runFailed(benchmark: BenchmarkComparison): boolean {
 
 function statusSymbol(report: ComparisonReport, failedRuns: number): string {
   const t = report.totals;
-  if (t.regressions > 0 || t.failed > 0 || failedRuns > 0) return "❌";
+  if (t.regressions > 0 || t.failed > 0 || t.incomparable > 0 || failedRuns > 0) return "❌";
   if (t.inconclusive > 0 || t.noBaseline > 0 || report.benchmarks.length === 0) return "⚠️";
   return "✅";
 }
@@ -47,6 +47,7 @@ function describeExtras(report: ComparisonReport, failedRuns: number): string[] 
     .filter((c) => c.verdict === "no-baseline").length;
   const t = report.totals;
   const extras: string[] = [];
+  if (t.incomparable > 0) extras.push(`${count(t.incomparable, "metric")} incomparable (meaning changed)`);
   if (t.improvements > 0) extras.push(count(t.improvements, "improvement"));
   if (failedRuns > 0) extras.push(`${count(failedRuns, "benchmark")} failed`);
   if (missingMetrics > 0) extras.push(`${count(missingMetrics, "metric")} missing`);

@@ -1,5 +1,6 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import { FileReadProblem, MAX_JSON_BYTES, readRegularTextFile } from "../read-regular-file.js";
 import { ReceiptError } from "./receipt-store.js";
 import type { ResultReceipt } from "./receipt-types.js";
 import { receiptProblems } from "./receipt-validation.js";
@@ -16,7 +17,11 @@ export interface ReceiptFile {
  * files in a folder that are not receipts (no `receiptVersion`) are passed over. Every receipt
  * is checked against schema/receipt.schema.json, so nothing half-written is ever compared.
  */
-export async function readReceipts(paths: readonly string[], cwd: string): Promise<ReceiptFile[]> {
+export async function readReceipts(
+  paths: readonly string[],
+  cwd: string,
+  options: ReadReceiptsOptions = {},
+): Promise<ReceiptFile[]> {
   const found: ReceiptFile[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
@@ -34,11 +39,33 @@ export async function readReceipts(paths: readonly string[], cwd: string): Promi
     }
     for (const file of await jsonFilesUnder(absolute)) {
       const shown = relative(cwd, file) || file;
-      const receipt = await readReceiptFile(file, shown, false);
+      // A benchmark's own files live in .logs folders: never read as receipts.
+      if (insideLogFolder(relative(absolute, file))) continue;
+      let receipt: ResultReceipt | undefined;
+      try {
+        receipt = await readReceiptFile(file, shown, false);
+      } catch (error) {
+        // A stray file that is not even JSON breaks no reader: it is named and passed over.
+        if (!(error instanceof ReceiptError) || !/not valid JSON|cannot read/.test(error.message))
+          throw error;
+        options.warn?.(`skipped ${error.message}`);
+        continue;
+      }
       if (receipt !== undefined) found.push({ file: shown, receipt });
+      else options.warn?.(`skipped ${shown}: not a Maat result receipt (no receiptVersion)`);
     }
   }
   return found;
+}
+
+export interface ReadReceiptsOptions {
+  /** Told about each file a folder scan passes over, so a stray file is seen but breaks nothing. */
+  warn?: (message: string) => void;
+}
+
+/** Whether a file lies in a run's `.logs` folder, where logs and a benchmark's own files go. */
+function insideLogFolder(file: string): boolean {
+  return file.split(/[\\/]/).some((part) => part.endsWith(".logs"));
 }
 
 /** One receipt file, validated; throws ReceiptError naming the file when it is not one. */
@@ -53,13 +80,12 @@ async function readReceiptFile(
 ): Promise<ResultReceipt | undefined> {
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(file, "utf8"));
+    data = JSON.parse(await readRegularTextFile(file, MAX_JSON_BYTES));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ReceiptError(
-      shown,
-      code ? `cannot read the receipt (${code})` : `not valid JSON (${(error as Error).message})`,
-    );
+    if (error instanceof FileReadProblem) {
+      throw new ReceiptError(shown, `cannot read the receipt: ${error.message.slice(file.length + 1)}`);
+    }
+    throw new ReceiptError(shown, `not valid JSON (${(error as Error).message})`);
   }
   const looksLikeReceipt = typeof data === "object" && data !== null && "receiptVersion" in data;
   if (!looksLikeReceipt) {
@@ -91,10 +117,14 @@ async function jsonFilesUnder(dir: string): Promise<string[]> {
 }
 
 /** The receipts below a results folder; none when the folder does not exist (nothing ran yet). */
-export async function readResultsFolder(dir: string, cwd: string): Promise<ReceiptFile[]> {
+export async function readResultsFolder(
+  dir: string,
+  cwd: string,
+  options: ReadReceiptsOptions = {},
+): Promise<ReceiptFile[]> {
   const exists = await stat(dir).then(
     (info) => info.isDirectory(),
     () => false,
   );
-  return exists ? readReceipts([dir], cwd) : [];
+  return exists ? readReceipts([dir], cwd, options) : [];
 }

@@ -1,6 +1,6 @@
-import { mean, median, sampleStandardDeviation } from "simple-statistics";
 import type { Direction, MetricDefinition } from "../descriptor/types.js";
 import type { MetricSummary, RepetitionResult } from "../results/receipt-types.js";
+import { isFiniteSummary, summarize } from "../stats/summary.js";
 
 /**
  * Per-metric summaries over the measured repetitions. A repetition without a usable value
@@ -35,17 +35,27 @@ export function summarizeMetrics(
         );
       }
     }
+    const stats = values.length > 0 ? summarize(values) : undefined;
+    // A spread that overflows (values near +-1.8e308) has no number: the metric cannot be weighed.
+    if (stats !== undefined && !isFiniteSummary(stats)) {
+      problems.push({
+        repetition: measured.at(-1)?.index ?? 1,
+        problem: "infinite",
+        detail: "the spread of the values is beyond the largest number",
+      });
+    }
+    const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
     summaries[name] = {
       name,
       unit: definition?.units ?? undeclared.get(name)?.unit ?? "",
       direction: definition?.direction ?? undeclared.get(name)?.direction ?? "unknown",
       values,
       n: values.length,
-      mean: values.length > 0 ? mean(values) : null,
-      median: values.length > 0 ? median(values) : null,
-      stddev: values.length > 1 ? sampleStandardDeviation(values) : null,
-      min: values.length > 0 ? Math.min(...values) : null,
-      max: values.length > 0 ? Math.max(...values) : null,
+      mean: finite(stats?.mean),
+      median: finite(stats?.median),
+      stddev: values.length > 1 ? finite(stats?.stddev) : null,
+      min: finite(stats?.min),
+      max: finite(stats?.max),
       problems,
     };
   }

@@ -1,4 +1,5 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Descriptor, Direction } from "../descriptor/types.js";
 import { MaatError } from "../errors.js";
@@ -36,6 +37,8 @@ export interface RunBenchmarkOptions {
   resultsDir: string;
   /** The environment the benchmark inherits (the CLI passes its own). */
   env: Record<string, string | undefined>;
+  /** Values masked in every log the runner writes (credentials Maat knows of). */
+  secrets?: readonly string[];
   overrides?: RunOverrides;
   /** The repository config's `[run]` defaults, for what the descriptor leaves unset. */
   repositoryDefaults?: RunOverrides;
@@ -66,6 +69,9 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
   const started = now();
   const location = resultLocation(options.resultsDir, descriptor.id, started, options.source.commit);
   await mkdir(location.logDir, { recursive: true });
+  // Work folders (data links, the metrics file, whatever a benchmark writes there) live outside
+  // the results tree, so nothing a benchmark leaves can pass for a receipt; removed after the run.
+  const workRoot = await mkdtemp(path.join(tmpdir(), "maat-work-"));
   const report = (event: ProgressEvent) => options.progress?.(event);
   const elapsed = () => now().getTime() - started.getTime();
 
@@ -111,8 +117,9 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
       descriptor,
       cwd: options.descriptorDir,
       logFile: path.join(location.logDir, `${name}.log`),
-      workDir: path.join(location.logDir, `${name}.work`),
+      workDir: path.join(workRoot, name),
       env: options.env,
+      ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
       timeLimitMs: settings.timeoutMs,
       signal,
       onOutput: options.onOutput,
@@ -159,26 +166,30 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<Benchm
     return result;
   };
 
-  for (let index = 1; index <= settings.warmup && !failure; index++) {
-    const result = await runOne(true, index, settings.warmup);
-    repetitions.push(result);
-    if (result.status !== "succeeded")
-      failure = { status: result.status, reason: `warm-up ${index}: ${result.reason ?? result.status}` };
-  }
-  for (let index = 1; index <= measuredTarget && !failure; index++) {
-    const result = await runOne(false, index, measuredTarget);
-    repetitions.push(result);
-    if (result.status !== "succeeded") {
-      failure = { status: result.status, reason: `repetition ${index}: ${result.reason ?? result.status}` };
-      break;
+  try {
+    for (let index = 1; index <= settings.warmup && !failure; index++) {
+      const result = await runOne(true, index, settings.warmup);
+      repetitions.push(result);
+      if (result.status !== "succeeded")
+        failure = { status: result.status, reason: `warm-up ${index}: ${result.reason ?? result.status}` };
     }
-    if (settings.repetitions === "auto") {
-      const check = autoRepetitionsDone(descriptor, repetitions, settings, options.precisionCheck);
-      if (check.done) {
-        stopReason = check.reason;
+    for (let index = 1; index <= measuredTarget && !failure; index++) {
+      const result = await runOne(false, index, measuredTarget);
+      repetitions.push(result);
+      if (result.status !== "succeeded") {
+        failure = { status: result.status, reason: `repetition ${index}: ${result.reason ?? result.status}` };
         break;
       }
+      if (settings.repetitions === "auto") {
+        const check = autoRepetitionsDone(descriptor, repetitions, settings, options.precisionCheck);
+        if (check.done) {
+          stopReason = check.reason;
+          break;
+        }
+      }
     }
+  } finally {
+    await rm(workRoot, { recursive: true, force: true });
   }
 
   const metrics = summarizeMetrics(

@@ -4,7 +4,9 @@ import { policyFromConfig } from "../compare/policy-from-config.js";
 import { runnerFor } from "../config/index.js";
 import type { RepositoryConfig } from "../config/types.js";
 import type { Descriptor } from "../descriptor/types.js";
+import { ensureResultsDir } from "../results/receipt-store.js";
 import type { HostFingerprint, SourceInfo } from "../results/receipt-types.js";
+import { benchmarkEnvironment } from "../runners/benchmark-environment.js";
 import { type BackendName, createRunner } from "../runners/create-runner.js";
 import type { OutputStream } from "../runners/runner.js";
 import { precisionReached } from "../stats/precision.js";
@@ -29,6 +31,8 @@ export interface RunDescriptorsOptions {
   kubernetes?: { kubeconfig?: string; context?: string; namespace?: string };
   /** Extra repetitions for suspect results; default: the config's `compare.confirm_repetitions`. */
   confirmRepetitions?: number;
+  /** "ci" (the Action): benchmarks do not inherit credentials; "local" (default): the user's environment. */
+  environment?: "ci" | "local";
   signal: AbortSignal;
   progress: (event: ProgressEvent) => void;
   onOutput?: (chunk: Buffer, stream: OutputStream) => void;
@@ -46,6 +50,17 @@ export async function runDescriptors(options: RunDescriptorsOptions): Promise<Be
   const { config } = options;
   const around = options.around ?? ((_descriptor, work) => work());
   const runs: BenchmarkRun[] = [];
+  await ensureResultsDir(options.resultsDir);
+  const environment = benchmarkEnvironment(options.env, {
+    mode: options.environment ?? "local",
+    passEnv: config.run.passEnv,
+    dropEnv: config.run.dropEnv,
+  });
+  if (environment.dropped.length > 0) {
+    options.log(
+      `Benchmarks do not see ${environment.dropped.length} variable(s) of this environment: ${environment.dropped.join(", ")} (run.pass_env in maat.toml passes one through)`,
+    );
+  }
   for (const descriptor of options.descriptors) {
     if (options.signal.aborted) break;
     const { runner, backend } = await createRunner({
@@ -69,7 +84,8 @@ export async function runDescriptors(options: RunDescriptorsOptions): Promise<Be
         descriptorDir: path.dirname(path.join(options.repoRoot, descriptor.path)),
         runner,
         resultsDir: options.resultsDir,
-        env: options.env,
+        env: environment.env,
+        secrets: environment.secrets,
         overrides,
         repositoryDefaults: config.run,
         source: options.source,

@@ -20,6 +20,8 @@ export interface RepetitionRequest {
   workDir: string;
   /** The base environment (the CLI passes process.env); the descriptor's vars are added to it. */
   env: Record<string, string | undefined>;
+  /** Values that must never reach a log (credentials): runners mask them as `***`. */
+  secrets?: readonly string[];
   /** Time limit for the benchmark process in milliseconds; undefined means none. */
   timeLimitMs?: number;
   /** Aborting (Ctrl-C) stops the repetition: status `error`, reason "cancelled". */

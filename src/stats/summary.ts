@@ -11,13 +11,22 @@ export function summarize(values: readonly number[]): SampleSummary {
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  // Values near the largest double overflow a plain sum: summarize them scaled down, then scale up.
+  const scale = Math.max(Math.abs(min), Math.abs(max));
+  const scaled = scale > 1e300 ? list.map((v) => v / scale) : list;
+  const factor = scaled === list ? 1 : scale;
   return {
     n: values.length,
-    mean: mean(list),
+    mean: mean(scaled) * factor,
     median: median(list),
-    stddev: values.length > 1 ? sampleStandardDeviation(list) : 0,
-    mad: medianAbsoluteDeviation(list),
+    stddev: values.length > 1 ? sampleStandardDeviation(scaled) * factor : 0,
+    mad: medianAbsoluteDeviation(scaled) * factor,
     min,
     max,
   };
+}
+
+/** True when every statistic of a summary is a finite number (what receipts and baselines can hold). */
+export function isFiniteSummary(summary: SampleSummary): boolean {
+  return Object.values(summary).every((v) => Number.isFinite(v));
 }

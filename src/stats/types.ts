@@ -5,7 +5,15 @@ import type { Direction, Thresholds } from "../descriptor/types.js";
  * (baselines, `maat compare`, reports, the action). Everything here is plain data.
  */
 
-export type Verdict = "regression" | "improvement" | "unchanged" | "inconclusive" | "no-baseline" | "failed";
+export type Verdict =
+  | "regression"
+  | "improvement"
+  | "unchanged"
+  | "inconclusive"
+  | "no-baseline"
+  | "failed"
+  /** The metric's meaning (unit, direction, aggregate) changed since the baseline: it cannot be weighed. */
+  | "incomparable";
 
 /** Summary statistics of a set of values (one run's repetitions, say). */
 export interface SampleSummary {

@@ -23,12 +23,15 @@ export interface LoadedRepository {
  */
 export async function loadRepository(
   repoRoot: string,
-  options: { configPath?: string; globs?: string[] } = {},
+  options: { configPath?: string; globs?: string[]; config?: RepositoryConfig } = {},
 ): Promise<LoadedRepository> {
-  const config = await loadRepositoryConfig(
-    repoRoot,
-    options.configPath && options.configPath !== "maat.toml" ? { path: options.configPath } : {},
-  );
+  // A fork's plan uses the base branch's config (given), never the fork's own maat.toml.
+  const config =
+    options.config ??
+    (await loadRepositoryConfig(
+      repoRoot,
+      options.configPath && options.configPath !== "maat.toml" ? { path: options.configPath } : {},
+    ));
   const globs = options.globs?.length ? options.globs : config.descriptors;
   const matches = picomatch(globs, { dot: true });
   const files = (await findDescriptorFiles(["."], { cwd: repoRoot, repoRoot })).filter((file) =>

@@ -1,7 +1,15 @@
 import { formatProblem } from "../descriptor/index.js";
 import type { GitHubClient } from "../github/client.js";
 import { parseRepository } from "../github/repository.js";
-import { type PlanEvent, planEventFromWebhook, planRuns, toMatrix } from "../plan/index.js";
+import { upsertStickyComment } from "../github/sticky-comment.js";
+import {
+  gateForkPullRequest,
+  type PlanEvent,
+  planEventFromWebhook,
+  planRuns,
+  toMatrix,
+} from "../plan/index.js";
+import { forkPullRequest, readBaseConfig } from "./base-config.js";
 import { pullRequestFiles, pushFiles } from "./changed-files.js";
 import { InvalidDescriptorsError, loadRepository } from "./load-repository.js";
 import { previousScheduledRun } from "./previous-scheduled-run.js";
@@ -24,9 +32,18 @@ export interface PlanStepOptions {
  */
 export async function planStep(options: PlanStepOptions): Promise<void> {
   const { context, reporter } = options;
+  const repo = context.repository ? parseRepository(context.repository) : undefined;
+  const fork = forkPullRequest(context.eventName, context.payload);
+  // Routing (runner labels, backends) of a fork's benchmarks comes from the base branch's maat.toml.
+  const baseConfig = fork
+    ? await readBaseConfig(options.octokit, repo, fork.baseSha, options.configPath)
+    : undefined;
+  if (fork)
+    reporter.info(`Pull request from a fork: planning with ${options.configPath} of the base branch.`);
   const repository = await loadRepository(context.workspace, {
     configPath: options.configPath,
     globs: options.descriptorGlobs,
+    ...(baseConfig === undefined ? {} : { config: baseConfig }),
   });
   for (const warning of repository.warnings) {
     reporter.annotate("warning", formatProblem(warning), at(warning));
@@ -48,8 +65,12 @@ export async function planStep(options: PlanStepOptions): Promise<void> {
   reporter.setOutput("has-benchmarks", String(plan.entries.length > 0));
   reporter.info(`Planned ${plan.entries.length} benchmark(s), skipped ${plan.skipped.length}.`);
   for (const note of plan.notes) reporter.info(note);
-  if (event.kind === "pull_request" && event.isFork && plan.entries.length > 0) {
-    await spendTrustLabel(options, event.prNumber, repository.config.pullRequests.trustLabel);
+  if (event.kind === "pull_request" && event.isFork) {
+    const { trustLabel } = repository.config.pullRequests;
+    // The label approves one look at one commit, whether or not that commit had anything to run.
+    if (event.labels.includes(trustLabel)) await spendTrustLabel(options, event.prNumber, trustLabel);
+    const gate = gateForkPullRequest(event, trustLabel);
+    if (!gate.trusted) await tellMaintainers(options, event.prNumber, gate.note);
   }
   await reporter.appendSummary(plan.summaryMarkdown);
 }
@@ -124,6 +145,30 @@ async function spendTrustLabel(
   } catch (error) {
     reporter.warning(
       `could not remove "${trustLabel}" from #${prNumber} (${(error as Error).message}); remove it by hand so a new push needs a new approval`,
+    );
+  }
+}
+
+/**
+ * A refused fork gets a word, not just a green job: a notice annotation, and the sticky comment
+ * saying what a maintainer must do (a read-only fork token may not post it; then the notice stays).
+ */
+async function tellMaintainers(options: PlanStepOptions, prNumber: number, note: string): Promise<void> {
+  const { context, octokit, reporter } = options;
+  reporter.notice(note);
+  if (!octokit || !context.repository) return;
+  try {
+    const body = `## Maat benchmark report\n\n⏸️ ${note}\n`;
+    const target = {
+      ...parseRepository(context.repository),
+      issueNumber: prNumber,
+      workflow: context.workflow,
+    };
+    const result = await upsertStickyComment(octokit, target, body);
+    reporter.info(`Pull request comment ${result.action}: ${result.url}`);
+  } catch (error) {
+    reporter.warning(
+      `could not comment on #${prNumber} (${(error as Error).message}); the notice above says what to do`,
     );
   }
 }

@@ -14,13 +14,16 @@ export async function previousScheduledRun(
   // GITHUB_WORKFLOW_REF: owner/repo/.github/workflows/file.yml@refs/heads/main
   const file = /\.github\/workflows\/([^@]+)@/.exec(workflowRef)?.[1];
   if (!file) return undefined;
-  const { data } = await octokit.rest.actions.listWorkflowRunsForRepo({
+  // This workflow's scheduled runs only, newest first, page after page until the previous one.
+  const pages = octokit.paginate.iterator(octokit.rest.actions.listWorkflowRuns, {
     ...repo,
+    workflow_id: file,
     event: "schedule",
-    per_page: 30,
+    per_page: 100,
   });
-  const previous = data.workflow_runs.find(
-    (run) => String(run.id) !== currentRunId && (run.path === undefined || run.path.endsWith(file)),
-  );
-  return previous ? new Date(previous.run_started_at ?? previous.created_at) : undefined;
+  for await (const { data } of pages) {
+    const previous = data.find((run) => String(run.id) !== currentRunId);
+    if (previous) return new Date(previous.run_started_at ?? previous.created_at);
+  }
+  return undefined;
 }

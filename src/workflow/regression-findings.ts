@@ -2,6 +2,7 @@ import { metricHistory } from "../baselines/index.js";
 import type { BaselineStore } from "../baselines/types.js";
 import type { ComparisonReport } from "../compare/index.js";
 import type { MetricHealth } from "../github/regression-issues.js";
+import { cell, escapeMarkdown } from "../markdown/escape.js";
 import type { ResultReceipt } from "../results/receipt-types.js";
 import { replayGate } from "../stats/changepoints/index.js";
 import { formatRelativeChange } from "../stats/format.js";
@@ -50,8 +51,12 @@ export function regressionFindings(
           ? "regression"
           : "suspected";
       }
-      // The change happened after the last accepted run and at or before this one.
-      const lastCommit = runs.at(-1)?.commit;
+      // The change happened after the last healthy run and at or before this one: runs already
+      // folded as regressions of this metric are part of the change, so the range reaches back past them.
+      const regressed = new Set(
+        (baseline?.runs ?? []).filter((r) => r.regressed?.includes(comparison.metric)).map((r) => r.resultId),
+      );
+      const lastCommit = runs.filter((run) => !regressed.has(run.resultId)).at(-1)?.commit;
       if (comparison.verdict === "regression" && lastCommit && thisCommit) {
         finding.commitRange = `${lastCommit.slice(0, 12)}...${thisCommit.slice(0, 12)}`;
       }
@@ -99,9 +104,9 @@ function describeNumbers(c: MetricComparison): string {
   return [
     "| baseline | this run | change | verdict |",
     "| --- | --- | --- | --- |",
-    `| ${base} ${c.unit} | ${now} ${c.unit} | ${formatRelativeChange(c)} | ${c.verdict} |`,
+    `| ${[`${base} ${c.unit}`, `${now} ${c.unit}`, formatRelativeChange(c), c.verdict].map((t) => cell(escapeMarkdown(t))).join(" | ")} |`,
     "",
-    c.reason,
+    escapeMarkdown(c.reason),
   ].join("\n");
 }
 

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { metricHistory, readBaselineStore } from "../baselines/index.js";
 import type { BaselineStore } from "../baselines/types.js";
+import { gateFailures } from "../compare/gate.js";
 import { historyRunsNeeded } from "../compare/history-window.js";
 import { type ComparisonReport, compareReceipts } from "../compare/index.js";
 import { policyFromConfig } from "../compare/policy-from-config.js";
@@ -105,14 +106,11 @@ export async function reportStep(options: ReportStepOptions): Promise<Comparison
   reporter.setOutput("report-path", path.relative(root, reportPath));
 
   const failOnRegression = options.failOnRegression ?? config.compare.failOnRegression;
-  const failedRuns = report.benchmarks.filter((b) => b.status !== "succeeded");
-  const problems: string[] = [];
-  if (failedRuns.length > 0) {
-    problems.push(
-      ...failedRuns.map((b) => `${b.benchmarkId} ${b.status}: ${b.statusReason ?? "no reason given"}`),
-    );
-  }
-  if (failOnRegression && totals.regressions > 0) problems.unshift(summaryLine(report));
+  const problems = gateFailures(report, {
+    failOnRegression,
+    failOnIncomparable: config.compare.failOnIncomparable,
+  });
+  if (failOnRegression && totals.regressions > 0) problems[0] = summaryLine(report, { markdown: false });
   if (problems.length > 0) {
     throw new MaatError(problems.join("; "), { hint: "see the report in the job summary", exitCode: 1 });
   }
@@ -162,6 +160,7 @@ function trendReader(store: BaselineStore) {
 export const REPORT_VERDICTS = [
   "failed",
   "regression",
+  "incomparable",
   "improvement",
   "unchanged",
   "no-baseline",
@@ -173,6 +172,7 @@ function overallVerdict(report: ComparisonReport): (typeof REPORT_VERDICTS)[numb
   const t = report.totals;
   if (report.benchmarks.some((b) => b.status !== "succeeded")) return "failed";
   if (t.regressions > 0) return "regression";
+  if (t.incomparable > 0) return "incomparable";
   if (t.improvements > 0) return "improvement";
   if (t.unchanged > 0) return "unchanged";
   if (t.noBaseline > 0) return "no-baseline";

@@ -70,6 +70,7 @@ export async function runStep(options: RunStepOptions): Promise<BenchmarkRun[]> 
     baselinesDir: path.resolve(repoRoot, options.baselinesDir),
     overrides: options.repetitions === undefined ? {} : { repetitions: options.repetitions },
     ...(options.backend === undefined ? {} : { backend: options.backend }),
+    environment: "ci",
     signal: options.signal,
     progress: (event) => reporter.info(formatProgress(event)),
     onOutput: (chunk) => reporter.info(chunk.toString("utf8").replace(/\n$/, "")),

@@ -16,7 +16,7 @@ export async function loadStepInputs(
     /** Pull this run's receipts from the results store first; undefined: when maat.toml names a store. */
     pullResults?: boolean | undefined;
     env?: Record<string, string | undefined>;
-    reporter?: { info(message: string): void };
+    reporter?: { info(message: string): void; warning(message: string): void };
   },
 ): Promise<{ root: string; config: RepositoryConfig; receipts: ResultReceipt[] }> {
   const root = context.workspace;
@@ -40,6 +40,8 @@ export async function loadStepInputs(
     const count = pulled.filter((p) => p.outcome !== "skipped").length;
     options.reporter?.info(`${count} receipt(s) of this run from ${store.location}`);
   }
-  const files = await readResultsFolder(path.resolve(root, options.resultsDir), root);
+  const files = await readResultsFolder(path.resolve(root, options.resultsDir), root, {
+    warn: (message) => options.reporter?.warning(message),
+  });
   return { root, config, receipts: files.map((f) => f.receipt) };
 }

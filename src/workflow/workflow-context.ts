@@ -27,6 +27,8 @@ export interface StepReporter {
     at?: { file: string; line?: number; column?: number },
   ): void;
   info(message: string): void;
+  /** A notice annotation: shown on the run's summary page, neither a warning nor an error. */
+  notice(message: string): void;
   warning(message: string): void;
   group<T>(name: string, work: () => Promise<T>): Promise<T>;
   setFailed(message: string): void;

@@ -156,3 +156,94 @@ describe("the action's plan step", () => {
     expect(run.summary).toMatch(/speed/);
   });
 });
+
+// Issue 10, items 6 and 7: what a fork's pull request can and cannot decide, and what it is told.
+describe("the action's plan step and forks", () => {
+  const BASE = "d".repeat(40);
+  const forkPayload = (number: number, labeled: boolean) => {
+    const payload = pullRequestEvent({
+      owner: OWNER,
+      repo: REPO,
+      number,
+      headSha: HEAD,
+      baseSha: BASE,
+      forkOwner: "stranger",
+      ...(labeled ? { action: "labeled" as const, label: "benchmark:trusted" } : {}),
+    });
+    if (labeled) (payload.pull_request as { labels: unknown[] }).labels = [{ name: "benchmark:trusted" }];
+    return payload;
+  };
+
+  it("a refused fork gets a notice and a sticky comment saying what a maintainer must do", async () => {
+    const { workspace } = makeWorkspace();
+    fake().state.addPullRequest({
+      number: 21,
+      headSha: HEAD,
+      baseRef: "main",
+      headRepoFullName: `stranger/${REPO}`,
+      labels: [],
+      files: [{ filename: "benchmarks/speed/descriptor.toml", status: "modified" }],
+    });
+    const run = await runAction({
+      github: fake(),
+      workspace,
+      eventName: "pull_request_target",
+      payload: forkPayload(21, false),
+      inputs: { command: "plan" },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs["has-benchmarks"]).toBe("false");
+    expect(run.stdout).toMatch(/::notice::Benchmarks did not run: this pull request comes from a fork/);
+    const [comment] = fake().state.comments(21);
+    expect(comment!.body).toContain("<!-- maat:report");
+    expect(comment!.body).toContain("A maintainer can apply the label `benchmark:trusted`");
+  });
+
+  it("takes the trust label off even when the approved commit had nothing to run", async () => {
+    const { workspace } = makeWorkspace();
+    fake().state.addPullRequest({
+      number: 22,
+      headSha: HEAD,
+      baseRef: "main",
+      headRepoFullName: `stranger/${REPO}`,
+      labels: ["benchmark:trusted"],
+      files: [{ filename: "README.md", status: "modified" }],
+    });
+    const run = await runAction({
+      github: fake(),
+      workspace,
+      eventName: "pull_request_target",
+      payload: forkPayload(22, true),
+      inputs: { command: "plan" },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs["has-benchmarks"]).toBe("false");
+    expect(fake().state.issue(22).labels).not.toContain("benchmark:trusted");
+  });
+
+  it("routes a trusted fork's benchmarks with the base branch's maat.toml, not the fork's", async () => {
+    // The fork's checkout carries a maat.toml that sends everything to a privileged runner.
+    const { workspace } = makeWorkspace({
+      "maat.toml": '[runners]\ndefault = ["self-hosted", "deploy-keys"]\n',
+    });
+    fake().state.setFile(BASE, "maat.toml", '[runners]\ndefault = ["self-hosted", "bench-sandbox"]\n');
+    fake().state.addPullRequest({
+      number: 23,
+      headSha: HEAD,
+      baseRef: "main",
+      headRepoFullName: `stranger/${REPO}`,
+      labels: ["benchmark:trusted"],
+      files: [{ filename: "benchmarks/speed/descriptor.toml", status: "modified" }],
+    });
+    const run = await runAction({
+      github: fake(),
+      workspace,
+      eventName: "pull_request_target",
+      payload: forkPayload(23, true),
+      inputs: { command: "plan" },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    const matrix = JSON.parse(run.outputs.matrix!);
+    expect(matrix.include[0]["runs-on"]).toEqual(["self-hosted", "bench-sandbox"]);
+  });
+});

@@ -245,7 +245,8 @@ describe("the action's report step on a schedule", () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ state: "open", labels: ["performance-regression"] });
     expect(issues[0]!.title).toContain("resnet50-training / throughput");
-    expect(issues[0]!.body).toContain("/compare/0003dddddddd...0004dddddddd");
+    // The range starts at the last healthy run (the baseline's newest), so it holds night 1, the culprit.
+    expect(issues[0]!.body).toContain("/compare/0000019ccccc...0004dddddddd");
 
     await nightly(workspace, 5, 902);
     issues = fake().state.issues();
@@ -274,5 +275,82 @@ describe("the action's report step on a schedule", () => {
     await nightly(workspace, 2, 1000);
     await nightly(workspace, 3, 1001);
     expect(fake().state.issues()).toHaveLength(0);
+  });
+});
+
+// Issue 10, items 18-20: how the report step behaves when GitHub misbehaves, and what it says.
+describe("the action's report step and a failing GitHub", () => {
+  it("a 502 after GitHub saved the comment does not post a second copy", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    seedPullRequest();
+    writeReceipts(workspace, [candidate(1000)]);
+    fake().faults.inject({ kind: "server-error-after-write", operationId: "issues/create-comment" });
+    const run = await reportOnPullRequest(workspace);
+    expect(run.code, run.stdout).toBe(0);
+    expect(fake().faults.fired.map((f) => f.kind)).toContain("server-error-after-write");
+    const ours = fake()
+      .state.comments(12)
+      .filter((c) => c.user === "github-actions[bot]");
+    expect(ours).toHaveLength(1);
+  });
+
+  it("when GitHub keeps answering 5xx, says so with the request and that re-running is safe", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    seedPullRequest();
+    writeReceipts(workspace, [candidate(1000)]);
+    fake().faults.serverError({ operationId: "issues/list-comments" }, 503, 10);
+    const run = await reportOnPullRequest(workspace);
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain("Maat failed unexpectedly");
+    expect(run.stdout).toMatch(
+      /::error::GitHub kept failing: it answered 503.* to GET \/repos\/ml-team\/models\/issues\/12\/comments.*re-running the job is safe/,
+    );
+  }, 90_000);
+
+  it("writes the failure annotation as plain text, without Markdown", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    seedPullRequest();
+    writeReceipts(workspace, [candidate(900)]);
+    const run = await reportOnPullRequest(workspace);
+    expect(run.code).toBe(1);
+    const annotation = run.stdout.split("\n").find((line) => line.startsWith("::error::"))!;
+    expect(annotation).toMatch(/1 regression in 1 benchmark/);
+    expect(annotation).not.toMatch(/\*\*|`|\[|<!--/);
+  });
+});
+
+// Issue 10, item 1: the action's exit status and output for a metric whose meaning changed.
+describe("the action's report step and an edited descriptor", () => {
+  async function flippedDirection() {
+    const { contentHash } = await import("../../src/descriptor/content-hash.js");
+    const receipt = candidate(700);
+    receipt.descriptor.output.metrics.find((m) => m.name === "throughput")!.direction = "lower_is_better";
+    const { id: _id, path: _path, contentHash: _hash, ...content } = receipt.descriptor;
+    receipt.descriptor.contentHash = contentHash(content);
+    return receipt;
+  }
+
+  it("fails with verdict incomparable when the pull request flipped a metric's direction", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    seedPullRequest();
+    writeReceipts(workspace, [await flippedDirection()]);
+    const run = await reportOnPullRequest(workspace);
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.outputs.verdict).toBe("incomparable");
+    expect(run.outputs.improvements).toBe("0");
+    expect(run.stdout).toMatch(
+      /::error::1 metric\(s\) changed meaning since the baseline \(resnet50-training throughput\)/,
+    );
+    expect(fake().state.comments(12)[0]!.body).toContain("Descriptor changed since the baseline");
+  });
+
+  it("reports without failing when maat.toml sets compare.fail_on_incomparable = false", async () => {
+    const { workspace } = await workspaceWithBaseline();
+    writeFileSync(path.join(workspace, "maat.toml"), "[compare]\nfail_on_incomparable = false\n");
+    seedPullRequest();
+    writeReceipts(workspace, [await flippedDirection()]);
+    const run = await reportOnPullRequest(workspace);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.verdict).toBe("incomparable");
   });
 });

@@ -185,3 +185,76 @@ describe("the action's baseline step", () => {
     ).toContain("maat/baselines-4242");
   });
 });
+
+// Issue 10, item 5: credentials of the job never reach a benchmark or any file it leads to.
+describe("the action's run step and secrets", () => {
+  it("gives benchmarks the environment minus credentials, masks known secrets, and no file holds them", async () => {
+    const secrets = {
+      GITHUB_TOKEN: "ghs_FAKEgithubTOKEN123",
+      ACTIONS_RUNTIME_TOKEN: "FAKEruntimeTOKEN456",
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: "FAKEidTOKEN789",
+      AWS_SECRET_ACCESS_KEY: "FAKEawsSECRETkey000",
+      AWS_SESSION_TOKEN: "FAKEawsSESSIONtoken111",
+      DEPLOY_PASSWORD: "FAKEpassword222",
+      "INPUT_GITHUB-TOKEN": "ghs_FAKEinputTOKEN333",
+    };
+    const printsEnv = `spec_version = "0.1.0"
+[info]
+task_name = "Env"
+description = "Prints its environment, and a secret it found elsewhere"
+[hardware]
+instance_type = "t3.medium"
+strategy = "single_node"
+[env]
+docker_image = "node:24-slim"
+[ml]
+benchmark_code = "env; cat leaked.txt; echo speed=1"
+[run]
+repetitions = 1
+[[output.metrics]]
+name = "speed"
+units = "ops/s"
+pattern = "speed=([0-9.]+)"
+direction = "higher_is_better"
+`;
+    const { workspace } = makeWorkspace({
+      "benchmarks/env/descriptor.toml": printsEnv,
+      "benchmarks/env/leaked.txt": `found ${secrets.AWS_SECRET_ACCESS_KEY} on disk\n`,
+      "maat.toml": '[run]\npass_env = ["HF_TOKEN"]\ndrop_env = ["INTERNAL_*"]\n',
+    });
+    const run = await runAction({
+      github: fake(),
+      workspace,
+      eventName: "workflow_dispatch",
+      payload: { inputs: {} },
+      inputs: { command: "run", descriptor: "benchmarks/env/descriptor.toml" },
+      env: {
+        ...secrets,
+        HF_TOKEN: "hf_PASSEDtoken",
+        INTERNAL_URL: "http://internal",
+        CUDA_VISIBLE_DEVICES: "0",
+      },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    const written = readdirSync(path.join(workspace, ".maat"), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => readFileSync(path.join(e.parentPath, e.name), "utf8"));
+    // `::add-mask::` lines are how the runner learns what to mask in the job log: expected, and only there.
+    const masks = run.stdout.split("\n").filter((line) => line.startsWith("::add-mask::"));
+    for (const value of Object.values(secrets)) expect(masks).toContain(`::add-mask::${value}`);
+    const stdout = run.stdout
+      .split("\n")
+      .filter((line) => !line.startsWith("::add-mask::"))
+      .join("\n");
+    const everything = [stdout, run.stderr, run.summary, ...written].join("\n");
+    for (const [name, value] of Object.entries(secrets)) {
+      expect(everything, name).not.toContain(value);
+    }
+    const log = written.find((text) => text.includes("CUDA_VISIBLE_DEVICES=0"));
+    expect(log).toBeDefined();
+    expect(log).toContain("found *** on disk");
+    expect(log).toContain("HF_TOKEN=");
+    expect(log).not.toContain("INTERNAL_URL");
+    expect(run.stdout).toMatch(/Benchmarks do not see \d+ variable\(s\).*AWS_SECRET_ACCESS_KEY/);
+  });
+});

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,8 +13,26 @@ import { steadyReceipts } from "../compare/history.js";
 import { loadReceiptFixture } from "../fixtures/receipts/make-receipt.js";
 
 let cwd: string;
+/** A commit of the test repository: `baseline accept --from-commit` checks that it exists. */
+let commit: string;
 beforeEach(async () => {
   cwd = await mkdtemp(join(tmpdir(), "maat-baseline-cmd-"));
+  const git = (...args: string[]) =>
+    execFileSync("git", args, {
+      cwd,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        GIT_CONFIG_GLOBAL: "/dev/null",
+        GIT_AUTHOR_NAME: "t",
+        GIT_AUTHOR_EMAIL: "t@t",
+        GIT_COMMITTER_NAME: "t",
+        GIT_COMMITTER_EMAIL: "t@t",
+      },
+    }).trim();
+  git("init", "-q");
+  git("commit", "-q", "--allow-empty", "-m", "start");
+  commit = git("rev-parse", "HEAD");
   const results = join(cwd, ".maat/results");
   await mkdir(results, { recursive: true });
   for (const [i, receipt] of steadyReceipts(4).entries()) {
@@ -93,6 +112,24 @@ describe("maat baseline show", () => {
   });
 });
 
+describe("maat baseline update and uncommitted changes (issue 10, item 3)", () => {
+  it("refuses receipts measured on a dirty checkout unless --allow-dirty, and says so", async () => {
+    const dirty = steadyReceipts(5)[4]!;
+    dirty.resultId = "resnet50-training/dirty-run";
+    dirty.source.dirty = true;
+    await writeFile(join(cwd, ".maat/results/dirty.json"), JSON.stringify(dirty));
+    const refused = await baseline("update", ".maat/results");
+    expect(refused.code).toBe(0);
+    expect(refused.stderr).toContain(
+      "maat: refused result resnet50-training/dirty-run was measured on a checkout with uncommitted changes",
+    );
+    expect(refused.stderr).toContain("pass --allow-dirty");
+    expect(refused.stdout).not.toContain("added resnet50-training/dirty-run");
+    const allowed = await baseline("update", ".maat/results", "--allow-dirty");
+    expect(allowed.stdout).toContain("added resnet50-training/dirty-run");
+  });
+});
+
 describe("maat baseline accept", () => {
   it("records a reset with who, why and from which commit", async () => {
     await baseline("update", ".maat/results");
@@ -102,7 +139,7 @@ describe("maat baseline accept", () => {
       "--metric",
       "throughput",
       "--from-commit",
-      "0000002",
+      commit.slice(0, 7),
       "--reason",
       "bigger batch, slower steps",
     );
@@ -111,7 +148,7 @@ describe("maat baseline accept", () => {
     expect(stored!.resets).toEqual([
       {
         metric: "throughput",
-        fromCommit: "0000002",
+        fromCommit: commit.slice(0, 7),
         by: "grace",
         reason: "bigger batch, slower steps",
         date: expect.any(String),
@@ -123,7 +160,7 @@ describe("maat baseline accept", () => {
       hardwareKey(steadyReceipts(1)[0]!).slug,
     );
     expect(await readFile(file, "utf8")).toContain(
-      '"resets": [\n    {"metric":"throughput","fromCommit":"0000002"',
+      `"resets": [\n    {"metric":"throughput","fromCommit":"${commit.slice(0, 7)}"`,
     );
   });
 
@@ -135,7 +172,7 @@ describe("maat baseline accept", () => {
       "--metric",
       "latency",
       "--from-commit",
-      "1",
+      commit,
       "--reason",
       "x",
     ];
@@ -152,7 +189,7 @@ describe("maat baseline accept", () => {
       "--metric",
       "throughput",
       "--from-commit",
-      "1",
+      commit,
     ).catch((e) => e)) as MaatError;
     expect(noReason.message).toContain("--metric, --from-commit and --reason are required");
     const args = [
@@ -161,13 +198,25 @@ describe("maat baseline accept", () => {
       "--metric",
       "throughput",
       "--from-commit",
-      "1",
+      commit,
       "--reason",
       "x",
     ];
     const wrongHardware = (await baseline(...args, "--hardware", "tpu-v5").catch((e) => e)) as MaatError;
     expect(wrongHardware.message).toBe("no baseline of resnet50-training on tpu-v5");
     expect(wrongHardware.hint).toMatch(/^Hardware keys with a baseline: gpu-a100/);
+  });
+
+  it("refuses a commit that does not exist (issue 10, item 3)", async () => {
+    await baseline("update", ".maat/results");
+    const args = ["accept", "resnet50-training", "--metric", "throughput", "--reason", "x", "--from-commit"];
+    const missing = (await baseline(...args, "deadbeefdeadbeef").catch((e) => e)) as MaatError;
+    expect(missing.message).toBe(
+      "baseline accept: commit deadbeefdeadbeef does not exist in this repository",
+    );
+    expect(missing.exitCode).toBe(2);
+    const notSha = (await baseline(...args, "main;rm").catch((e) => e)) as MaatError;
+    expect(notSha.message).toContain("must be a commit SHA");
   });
 
   it("rejects an unknown subcommand with exit code 2", async () => {

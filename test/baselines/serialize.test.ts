@@ -42,6 +42,10 @@ describe("serializeBaseline", () => {
     const shuffled: Baseline = {
       runs: [{ metrics: { ...run.metrics }, date: run.date, resultId: run.resultId, commit: run.commit! }],
       resets: [],
+      descriptor: {
+        fields: { ...baseline.descriptor!.fields },
+        contentHash: baseline.descriptor!.contentHash,
+      },
       metrics: { throughput: baseline.metrics.throughput!, epoch_time: baseline.metrics.epoch_time! },
       hardware: { fields: { ...baseline.hardware.fields }, slug: baseline.hardware.slug },
       benchmarkId: baseline.benchmarkId,

@@ -184,6 +184,27 @@ describe.skipIf(dockerUnavailable !== undefined)(title, () => {
     );
   });
 
+  it("masks known secrets in the log and the live echo, and keeps the metric a secret-looking line carries", async () => {
+    const secret = "ghs_fake_secret_4711";
+    const echoed: string[] = [];
+    const descriptor = containerBenchmark(image, `echo token=${secret} speed=42`, {
+      metrics: [defineMetric("speed", "speed=([0-9.]+)")],
+    });
+    const outcome = await repo.runner().runRepetition(
+      repo.request(descriptor, "rep-1", {
+        secrets: [secret],
+        onOutput: (chunk) => {
+          echoed.push(chunk.toString());
+        },
+      }),
+    );
+    const log = await readFile(outcome.logs.output, "utf8");
+    expect(log).toContain("token=*** speed=42");
+    expect(log).not.toContain(secret);
+    expect(echoed.join("")).not.toContain(secret);
+    expect(outcome.metrics.speed).toMatchObject({ value: 42 });
+  });
+
   it("fails a command that does not exist with the shell's exit code 127", async () => {
     const outcome = await repo
       .runner()

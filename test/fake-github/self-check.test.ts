@@ -69,6 +69,9 @@ it("every operation the fake serves answers a valid request with a schema-valid 
     await octokit.rest.repos.get(repo);
     await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `main...${"b".repeat(40)}` });
     await octokit.rest.actions.listWorkflowRunsForRepo({ ...repo, event: "schedule", status: "completed" });
+    await octokit.rest.actions.listWorkflowRuns({ ...repo, workflow_id: "maat.yml", event: "schedule" });
+    github.state.setFile("main", "maat.toml", '[runners]\ndefault = ["x"]\n', { repo: "acme/models" });
+    await octokit.rest.repos.getContent({ ...repo, path: "maat.toml", ref: "main" });
     await octokit.rest.actions.listWorkflowRunArtifacts({ ...repo, run_id: run.id });
 
     const answered = new Set(github.requests.filter((r) => r.status < 400).map((r) => r.operationId));

@@ -48,6 +48,18 @@ describe("the Kubernetes runner on a single_node Job", () => {
     ]);
   });
 
+  it("masks known secrets in the pod's log and the live echo, and still reads the metric", async () => {
+    await start();
+    const secret = "AKIAFAKESECRET0001";
+    const outcome = run.runner.runRepetition({ ...run.request(descriptorFor()), secrets: [secret] });
+    const pod = await benchmarkPodName();
+    kube.cluster.succeed(pod, { logs: [`key=${secret} images/sec: 90.5`] });
+    const result = await outcome;
+    expect(await run.readLog()).toBe("key=*** images/sec: 90.5\n");
+    expect(run.output.map((o) => o.text).join("")).not.toContain(secret);
+    expect(result.metrics.throughput?.value).toBe(90.5);
+  });
+
   it("watches instead of polling: the Job and the run's pods are each watched by selector", async () => {
     await start();
     const outcome = run.runner.runRepetition(run.request(descriptorFor()));

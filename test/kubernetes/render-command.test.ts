@@ -81,7 +81,7 @@ describe("maat render", () => {
     );
     await expect(render([], root)).rejects.toBeInstanceOf(UsageError);
     await expect(render(["--colour", "x.toml"], root)).rejects.toBeInstanceOf(UsageError);
-    await expect(render(["benchmarks/missing.toml"], root)).rejects.toThrow(/cannot be read/);
+    await expect(render(["benchmarks/missing.toml"], root)).rejects.toThrow(/does not exist/);
   });
 });
 

@@ -25,7 +25,7 @@ describe("renderReport", () => {
     expect(markdown.startsWith("❌ **1 regression in 1 benchmark**, 1 benchmark failed")).toBe(true);
     expect(truncated).toBe(false);
     const titled = renderReport({ ...realisticInput(), title: "Benchmarks for #12" }).markdown;
-    expect(titled.startsWith("## Benchmarks for #12\n\n❌ **1 regression")).toBe(true);
+    expect(titled.startsWith("## Benchmarks for \\#12\n\n❌ **1 regression")).toBe(true);
   });
 
   it("shows baseline, this run, change and verdict per metric in a table per benchmark", () => {

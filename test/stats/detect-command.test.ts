@@ -101,6 +101,6 @@ describe("maat detect", () => {
     const bad = await runDetect(["s.txt", "--direction", "up"], { "s.txt": "1" }).catch((e: MaatError) => e);
     expect((bad as MaatError).exitCode).toBe(2);
     const missing = await runDetect(["nope.json"], {}).catch((e: MaatError) => e);
-    expect((missing as MaatError).message).toMatch(/cannot read nope.json: ENOENT/);
+    expect((missing as MaatError).message).toMatch(/cannot read nope.json: does not exist/);
   });
 });

@@ -1,11 +1,13 @@
 import { relative, resolve } from "node:path";
 import { BaselineError } from "../../baselines/errors.js";
-import { baselinePath, readBaselines, writeBaselineFile } from "../../baselines/files.js";
+import { withFileLock } from "../../baselines/file-lock.js";
+import { baselinePath, readBaselineFile, readBaselines, writeBaselineFile } from "../../baselines/files.js";
 import { foldReceipts } from "../../baselines/fold-receipts.js";
 import { resetBaseline } from "../../baselines/reset.js";
 import { flagRegressions } from "../../compare/flag-regressions.js";
 import { renderBaseline } from "../../compare/render-baseline.js";
 import { UsageError } from "../../errors.js";
+import { runGit } from "../../git/run-git.js";
 import { readReceipts } from "../../results/read-receipts.js";
 import type { Command, CommandContext } from "../command.js";
 import { parseCommandArgs, positiveInteger, unknownSubcommand } from "../parse-command-args.js";
@@ -15,11 +17,13 @@ const HELP = `maat baseline <update|show|accept> [options]
 Keeps the history of accepted runs per benchmark and hardware key in baselines/,
 one JSON file per benchmark and hardware, reviewed and committed like code.
 
-  maat baseline update <receipt>... [--baselines DIR] [--max-runs N]
+  maat baseline update <receipt>... [--baselines DIR] [--max-runs N] [--allow-dirty]
       Folds succeeded receipts into their baselines (idempotent: a receipt already
-      there is not added twice). Failed runs are refused and listed, but the command
-      still exits 0 so a scheduled job keeps the runs that did succeed.
+      there is not added twice). Failed runs, and runs measured on a checkout with
+      uncommitted changes, are refused and listed, but the command still exits 0 so a
+      scheduled job keeps the runs that did succeed.
       --max-runs N   history length; the oldest runs roll off (default 100)
+      --allow-dirty  fold runs of a checkout with uncommitted changes too
 
   maat baseline show <benchmark> [--baselines DIR] [--json]
       Per hardware key: each metric's level and spread, and the recent runs.
@@ -62,17 +66,21 @@ async function update(context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs("baseline update", context.argv, {
     baselines: { type: "string" },
     "max-runs": { type: "string" },
+    "allow-dirty": { type: "boolean" },
   });
   if (positionals.length === 0)
     throw new UsageError("baseline update: name at least one receipt file or folder");
   const maxRuns = positiveInteger("max-runs", values["max-runs"]);
   const dir = baselinesDir(context, values.baselines);
-  const receipts = (await readReceipts(positionals, context.cwd)).map((f) => f.receipt);
+  const receipts = (
+    await readReceipts(positionals, context.cwd, { warn: (m) => context.stderr.write(`maat: ${m}\n`) })
+  ).map((f) => f.receipt);
   // Regressions are kept in the history but flagged, so they never quietly become the new level.
   const regressions = await flagRegressions(dir, receipts);
   const report = await foldReceipts(dir, receipts, {
     ...(maxRuns === undefined ? {} : { maxRuns }),
     regressions,
+    allowDirty: values["allow-dirty"] === true,
   });
   for (const [resultId, metrics] of regressions) {
     context.stderr.write(
@@ -133,6 +141,7 @@ async function accept(context: CommandContext): Promise<number> {
       hint: "The reason is kept in the baseline file for reviewers: say why the new level is right.",
     });
   }
+  await checkCommitExists(context.cwd, fromCommit);
   const dir = baselinesDir(context, values.baselines);
   const all = await readBaselines(dir, benchmarkId);
   const chosen = values.hardware === undefined ? all : all.filter((b) => b.hardware.slug === values.hardware);
@@ -151,9 +160,12 @@ async function accept(context: CommandContext): Promise<number> {
   const by = values.by ?? context.env.GITHUB_ACTOR ?? context.env.USER ?? "unknown";
   const date = new Date().toISOString();
   for (const baseline of targets) {
-    const reset = resetBaseline(baseline, { metric, fromCommit, by, reason, date });
     const file = baselinePath(dir, benchmarkId, baseline.hardware.slug);
-    await writeBaselineFile(file, reset);
+    // Re-read under the lock: a concurrent update's runs must survive the reset.
+    await withFileLock(file, async () => {
+      const current = (await readBaselineFile(file)) ?? baseline;
+      await writeBaselineFile(file, resetBaseline(current, { metric, fromCommit, by, reason, date }));
+    });
     context.stdout.write(`accepted new level of ${metric} on ${baseline.hardware.slug} from ${fromCommit}\n`);
   }
   return 0;
@@ -170,4 +182,20 @@ function onlyBenchmark(command: string, positionals: string[]): string {
 
 function baselinesDir(context: CommandContext, flag: string | undefined): string {
   return resolve(context.cwd, flag ?? "baselines");
+}
+
+/** A reset from a commit git does not know would cut the history at nothing: refuse it. */
+async function checkCommitExists(cwd: string, commit: string): Promise<void> {
+  if (!/^[0-9a-f]{7,40}$/i.test(commit)) {
+    throw new UsageError(
+      `baseline accept: --from-commit must be a commit SHA (7 to 40 hex digits), got "${commit}"`,
+    );
+  }
+  try {
+    await runGit(cwd, ["rev-parse", "--verify", "--quiet", `${commit}^{commit}`]);
+  } catch {
+    throw new UsageError(`baseline accept: commit ${commit} does not exist in this repository`, {
+      hint: "run it inside the repository (fetch first when the commit is new), and check the SHA",
+    });
+  }
 }

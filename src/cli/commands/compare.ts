@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { readBaselineStore } from "../../baselines/store.js";
 import { compareReceipts } from "../../compare/compare-receipts.js";
+import { gateFailures } from "../../compare/gate.js";
 import { historyRunsNeeded } from "../../compare/history-window.js";
 import { renderComparisonMarkdown } from "../../compare/render-markdown.js";
 import { renderComparisonTable } from "../../compare/render-table.js";
@@ -17,7 +18,9 @@ const HELP = `maat compare <receipt>... [options]
 
 Weighs result receipts against the baselines of their benchmark on the same hardware
 and prints one verdict per metric: regression, improvement, unchanged, inconclusive,
-no-baseline or failed. Results are never compared across hardware keys.
+no-baseline, failed or incomparable (the metric's unit, direction or aggregate changed
+since its baseline). Results are never compared across hardware keys, and a descriptor
+changed since the baseline is reported with the fields that changed.
 
 Arguments:
   <receipt>...              receipt files, or folders searched for *.json receipts (.maat/results/);
@@ -29,10 +32,13 @@ Options:
   --json                    print the comparison report as JSON
   --markdown                print the verdict table as Markdown
   --no-fail-on-regression   exit 0 even when a metric regressed
+  --no-fail-on-incomparable exit 0 even when a metric's meaning (unit, direction, aggregate)
+                            changed since its baseline
   --sigma N                 robust sigmas needed to call a change (default 3; overrides descriptors)
   --min-effect R            smallest relative change to call, 0.02 or 2% (default 2%; overrides descriptors)
 
-Exit codes: 0 no regression; 1 a regression, or a run that failed; 2 usage error or unreadable input.
+Exit codes: 0 no regression; 1 a regression, an incomparable metric, a metric the baseline has
+that the run no longer measures, or a run that failed; 2 usage error or unreadable input.
 
 Examples:
   maat compare .maat/results/
@@ -49,6 +55,7 @@ export const compareCommand: Command = {
       json: { type: "boolean" },
       markdown: { type: "boolean" },
       "fail-on-regression": { type: "boolean", default: true },
+      "fail-on-incomparable": { type: "boolean", default: true },
       sigma: { type: "string" },
       "min-effect": { type: "string" },
       all: { type: "boolean" },
@@ -88,14 +95,12 @@ export const compareCommand: Command = {
         renderComparisonTable(report, { colors: context.colors, trend: compareTrends(store) }),
       );
 
-    const failedRuns = report.benchmarks.filter((b) => b.status !== "succeeded");
-    for (const run of failedRuns) {
-      context.stderr.write(
-        `maat: ${run.resultId} ${run.status.replace("_", " ")}${run.statusReason ? `: ${run.statusReason}` : ""}\n`,
-      );
-    }
-    const regressed = report.totals.regressions > 0 && values["fail-on-regression"] !== false;
-    return failedRuns.length > 0 || regressed ? 1 : 0;
+    const failures = gateFailures(report, {
+      failOnRegression: values["fail-on-regression"] !== false,
+      failOnIncomparable: values["fail-on-incomparable"] !== false,
+    });
+    for (const failure of failures) context.stderr.write(`maat: ${failure}\n`);
+    return failures.length > 0 ? 1 : 0;
   },
 };
 
@@ -107,7 +112,8 @@ async function receiptsToCompare(paths: string[], context: CommandContext, all: 
   const receipts: ResultReceipt[] = [];
   let older = 0;
   for (const path of paths) {
-    const found = (await readReceipts([path], context.cwd)).map((f) => f.receipt);
+    const warn = (message: string) => context.stderr.write(`maat: ${message}\n`);
+    const found = (await readReceipts([path], context.cwd, { warn })).map((f) => f.receipt);
     const isFolder = (await stat(resolve(context.cwd, path))).isDirectory();
     if (all || !isFolder) {
       receipts.push(...found);

@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Direction } from "../../descriptor/types.js";
 import { MaatError, UsageError } from "../../errors.js";
+import { FileReadProblem, MAX_JSON_BYTES, readRegularTextFile } from "../../read-regular-file.js";
 import {
   type ChangePoint,
   DEFAULT_REPLAY_OPTIONS,
@@ -85,9 +85,10 @@ function parseFlags(argv: string[]) {
 
 async function readInput(path: string, shown: string): Promise<string> {
   try {
-    return await readFile(path, "utf8");
+    return await readRegularTextFile(path, MAX_JSON_BYTES);
   } catch (error) {
-    throw new MaatError(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+    const why = error instanceof FileReadProblem ? error.message.slice(path.length + 1) : String(error);
+    throw new MaatError(`cannot read ${shown}: ${why}`, {
       hint: "pass the path of a JSON, text or CSV file with one value per run",
       cause: error,
     });

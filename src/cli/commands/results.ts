@@ -88,9 +88,9 @@ export const resultsCommand: Command = {
 /** Every receipt under the results folder, with paths relative to `cwd`. */
 async function loadAll(
   resultsDir: string,
-  cwd: string,
+  context: CommandContext,
 ): Promise<Array<{ file: string; receipt: ResultReceipt }>> {
-  return readResultsFolder(resultsDir, cwd);
+  return readResultsFolder(resultsDir, context.cwd, { warn: (m) => context.stderr.write(`maat: ${m}\n`) });
 }
 
 async function list(
@@ -99,7 +99,7 @@ async function list(
   benchmark: string | undefined,
   json: boolean,
 ) {
-  const everything = await loadAll(resultsDir, context.cwd);
+  const everything = await loadAll(resultsDir, context);
   const all = everything
     .filter(({ receipt }) => benchmark === undefined || receipt.benchmark.id === benchmark)
     .sort((a, b) => b.receipt.startedAt.localeCompare(a.receipt.startedAt));
@@ -157,7 +157,7 @@ async function show(context: CommandContext, resultsDir: string, target: string,
 
 /** Each metric's mean in the benchmark's latest receipts up to this one, oldest first. */
 async function recentMeans(context: CommandContext, resultsDir: string, receipt: ResultReceipt) {
-  const earlier = (await loadAll(resultsDir, context.cwd))
+  const earlier = (await loadAll(resultsDir, context))
     .map((r) => r.receipt)
     .filter((r) => r.benchmark.id === receipt.benchmark.id && r.startedAt < receipt.startedAt)
     .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
@@ -176,7 +176,7 @@ async function resolveReceipt(
   target: string,
 ): Promise<ResultReceipt> {
   if (target.endsWith(".json")) return readReceipt(path.resolve(context.cwd, target));
-  const all = await loadAll(resultsDir, context.cwd);
+  const all = await loadAll(resultsDir, context);
   const exact = all.find(({ receipt }) => receipt.resultId === target);
   if (exact) return exact.receipt;
   const latest = all

@@ -2,7 +2,7 @@ import path from "node:path";
 import { loadRepositoryConfig } from "../../config/index.js";
 import { findDescriptorFiles, findRepoRoot, loadDescriptor } from "../../descriptor/index.js";
 import type { Descriptor } from "../../descriptor/types.js";
-import { parseDuration } from "../../duration.js";
+import { durationLimitProblem, parseDuration } from "../../duration.js";
 import { UsageError } from "../../errors.js";
 import { readHostFingerprint } from "../../results/host-fingerprint.js";
 import { readSourceInfo } from "../../results/source-info.js";
@@ -155,6 +155,8 @@ function parseRunArguments(argv: string[]): RunArguments {
     if (ms === undefined || ms <= 0) {
       throw new UsageError(`--timeout must be a duration like 90s, 10m or 1h30m (got "${values.timeout}")`);
     }
+    const tooLong = durationLimitProblem(ms);
+    if (tooLong !== undefined) throw new UsageError(`--timeout ${tooLong} (got "${values.timeout}")`);
     overrides.timeoutMs = ms;
   }
   const backend = values.backend;

@@ -1,9 +1,7 @@
-import { createWriteStream } from "node:fs";
-import { mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
-import { finished } from "node:stream/promises";
 import type { MetricExtractor } from "../../metrics/metric-extractor.js";
+import type { LogSummary } from "../capped-log.js";
 import type { StoppedBy } from "../local/exit-status.js";
+import { openOutputLog } from "../output-log.js";
 import { type OutputStream, RunnerError, type RunnerPhase } from "../runner.js";
 import { type ContainerSpec, createArgs } from "./container-spec.js";
 import { type DockerCli, firstLines, hintFor } from "./docker-cli.js";
@@ -16,6 +14,8 @@ export interface ContainerExit {
   /** From the container's own start and finish times when the engine reports them. */
   durationMs: number;
   stoppedBy: StoppedBy;
+  /** How much output there was and how much of it the capped log left out. */
+  log: LogSummary;
 }
 
 export interface RunningContainer {
@@ -37,6 +37,9 @@ export interface StartOptions {
   /** Echo everything as "server" output (the inference server); default: stdout/stderr as they are. */
   echoAs?: "server";
   onOutput?: (chunk: Buffer, stream: OutputStream) => void;
+  /** Values masked as *** in the log and the echo. */
+  secrets?: readonly string[];
+  logCap?: { headBytes?: number; tailBytes?: number };
   timeLimitMs?: number;
   signal?: AbortSignal;
   stopGraceMs: number;
@@ -44,8 +47,8 @@ export interface StartOptions {
 
 /**
  * Creates a container and starts it attached (`docker start -a`), so no output is lost:
- * stdout and stderr go, as they arrive, to one log file, the metric extractor and the live
- * echo. The time limit and the abort signal stop the container itself (`docker stop`), not
+ * stdout and stderr go, as they arrive, to one capped, masked log file (never pausing the
+ * container), the metric extractor and the live echo. The time limit and the abort signal stop the container itself (`docker stop`), not
  * only the CLI. The caller removes it with `remove()` whatever happened.
  */
 export async function startContainer(
@@ -54,23 +57,16 @@ export async function startContainer(
   options: StartOptions,
 ): Promise<RunningContainer> {
   const id = (await cli.check(createArgs(spec), options.phase, { env: spec.env })).split("\n").at(-1) ?? "";
-  await mkdir(dirname(options.logFile), { recursive: true });
-  const log = createWriteStream(options.logFile);
+  const log = await openOutputLog(options.logFile, {
+    extractor: options.extractor,
+    onOutput: options.onOutput,
+    secrets: options.secrets,
+    logCap: options.logCap,
+  });
   const startedAt = performance.now();
   const attach = cli.spawn(["start", "--attach", id]);
   for (const stream of ["stdout", "stderr"] as const) {
-    attach[stream]?.on("data", (chunk: Buffer) => {
-      options.extractor.write(chunk, stream);
-      options.onOutput?.(chunk, options.echoAs ?? stream);
-      if (!log.write(chunk)) {
-        attach.stdout?.pause();
-        attach.stderr?.pause();
-        log.once("drain", () => {
-          attach.stdout?.resume();
-          attach.stderr?.resume();
-        });
-      }
-    });
+    attach[stream]?.on("data", (chunk: Buffer) => log.write(chunk, stream, options.echoAs ?? stream));
   }
   const attached = new Promise<void>((resolve) => {
     attach.once("close", () => resolve());
@@ -101,8 +97,7 @@ export async function startContainer(
     isEnded = true;
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onAbort);
-    log.end();
-    await finished(log).catch(() => undefined);
+    const summary = await log.close();
     const state = await inspectState(cli, id);
     const durationMs = state.durationMs ?? performance.now() - startedAt;
     return {
@@ -111,6 +106,7 @@ export async function startContainer(
       ...(state.startError === undefined ? {} : { startError: state.startError }),
       durationMs,
       stoppedBy,
+      log: summary,
     };
   });
   return {

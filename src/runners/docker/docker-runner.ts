@@ -6,6 +6,7 @@ import { METRICS_FILE_ENV } from "../../metrics/emit-record.js";
 import { feedEmitFile } from "../../metrics/extract-file.js";
 import { createMetricExtractor, type ExtractorOptions } from "../../metrics/metric-extractor.js";
 import type { BackendInfo } from "../../results/receipt-types.js";
+import { describeCutLog } from "../capped-log.js";
 import { type CheckoutInfo, codeMode, WORKSPACE_PATH } from "../code-placement.js";
 import { prepareLocalData } from "../local/prepare-local-data.js";
 import { mergeExtractions } from "../merge-extractions.js";
@@ -168,12 +169,15 @@ async function runDockerRepetition(
       logFile: request.logFile,
       extractor: clientExtractor,
       ...(request.onOutput === undefined ? {} : { onOutput: request.onOutput }),
+      ...(request.secrets === undefined ? {} : { secrets: request.secrets }),
       ...(request.timeLimitMs === undefined ? {} : { timeLimitMs: request.timeLimitMs }),
       ...(request.signal === undefined ? {} : { signal: request.signal }),
       stopGraceMs: settings.docker.stopGraceMs,
     });
     containers.push(client);
     const exit = await client.done;
+    const cut = describeCutLog(exit.log);
+    if (cut !== undefined) notes.push(cut);
     pairFinished = true;
     const serverEnded = await pair?.finish();
     notes.push(...(serverEnded?.notes ?? []));

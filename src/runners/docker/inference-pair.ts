@@ -124,6 +124,7 @@ export async function startInferencePair(input: {
         extractor,
         echoAs: "server",
         ...(request.onOutput === undefined ? {} : { onOutput: request.onOutput }),
+        ...(request.secrets === undefined ? {} : { secrets: request.secrets }),
         ...(request.signal === undefined ? {} : { signal: request.signal }),
         stopGraceMs: settings.docker.stopGraceMs,
       },

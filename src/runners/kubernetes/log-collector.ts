@@ -1,8 +1,8 @@
 import type { V1Pod } from "@kubernetes/client-node";
+import type { OutputLog } from "../output-log.js";
 import { type Clock, within } from "./clock.js";
 import type { ClusterApi } from "./cluster-api.js";
 import { followContainerLog, type LogFollower } from "./log-follower.js";
-import type { OutputLog } from "./output-log.js";
 import { hasStarted, mainContainerName, podName, podsOf } from "./pod-facts.js";
 import type { Workload } from "./workload.js";
 
@@ -33,7 +33,12 @@ export function createLogCollector(options: {
     const name = podName(pod);
     const container = mainContainerName(pod);
     if (followers.has(name) || container === undefined || !hasStarted(pod)) return;
-    const follower = followContainerLog(api, { namespace, pod: name, container }, log.writer(name), clock);
+    const follower = followContainerLog(
+      api,
+      { namespace, pod: name, container },
+      log.writer(name, role === "server" ? "server" : "stdout"),
+      clock,
+    );
     followers.set(name, { follower, role });
   };
   return {

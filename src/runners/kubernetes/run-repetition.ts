@@ -6,6 +6,7 @@ import { createMetricExtractor, type ExtractorOptions } from "../../metrics/metr
 import type { BackendInfo } from "../../results/receipt-types.js";
 import { WORKSPACE_PATH } from "../code-placement.js";
 import { mergeExtractions } from "../merge-extractions.js";
+import { type OutputLog, openOutputLog } from "../output-log.js";
 import { type RepetitionOutcome, type RepetitionRequest, RunnerError } from "../runner.js";
 import { explainApiError } from "./api-errors.js";
 import type { ClusterPlacement } from "./backend-info.js";
@@ -15,7 +16,6 @@ import { concludeRun } from "./conclude-run.js";
 import { createWorkload, deleteOwned, deleteWorkload } from "./create-workload.js";
 import { createLogCollector } from "./log-collector.js";
 import type { NodeCatalog } from "./node-catalog.js";
-import { type OutputLog, openOutputLog } from "./output-log.js";
 import { mainContainerStatus, podName, podsOf, terminatedState } from "./pod-facts.js";
 import {
   type CodeDelivery,
@@ -80,14 +80,15 @@ export async function runKubernetesRepetition(
 
   await mkdir(dirname(request.logFile), { recursive: true });
   const clientExtractor = createMetricExtractor(descriptor.output.metrics, settings.extractor);
-  const clientLog = openOutputLog(request.logFile, clientExtractor, "stdout", request.onOutput);
+  const sinkOptions = { onOutput: request.onOutput, secrets: request.secrets };
+  const clientLog = await openOutputLog(request.logFile, { ...sinkOptions, extractor: clientExtractor });
   const server = descriptor.server;
   const serverExtractor =
     server === undefined ? undefined : createMetricExtractor(server.output.metrics, settings.extractor);
   let serverLog: OutputLog | undefined;
   if (serverExtractor !== undefined && workload.serverComponent !== undefined) {
     logs.server = request.serverLogFile ?? request.logFile.replace(/(\.log)?$/, ".server.log");
-    serverLog = openOutputLog(logs.server, serverExtractor, "server", request.onOutput);
+    serverLog = await openOutputLog(logs.server, { ...sinkOptions, extractor: serverExtractor });
   }
 
   const collector = createLogCollector({

@@ -68,6 +68,7 @@ export async function startInferenceServer(
     onOutput: request.onOutput,
     graceMs: options.graceMs,
     signal: request.signal,
+    ...(request.secrets === undefined ? {} : { secrets: request.secrets }),
   });
   const serverExited = serverProcess.done.then(({ exit }) => describeExit(exit));
   const declared = server.env.readinessProbe;

@@ -11,6 +11,7 @@ import {
   type TelemetrySettings,
   telemetryBaseline,
 } from "../../telemetry/telemetry-monitor.js";
+import { describeCutLog } from "../capped-log.js";
 import { mergeExtractions } from "../merge-extractions.js";
 import { type RepetitionOutcome, type RepetitionRequest, type Runner, RunnerError } from "../runner.js";
 import { commandLine, composeEnv, inferenceServerEnv } from "./benchmark-env.js";
@@ -34,6 +35,8 @@ export interface LocalRunnerOptions {
   data?: DataSettings;
   /** GPU and process sampling while the benchmark runs; default: on, every second. */
   telemetry?: TelemetrySettings;
+  /** Bytes of a log's head and tail kept; default 8 MiB each. */
+  logCap?: { headBytes?: number; tailBytes?: number };
 }
 
 /**
@@ -47,6 +50,7 @@ export function createLocalRunner(options: LocalRunnerOptions = {}): Runner {
     extractor: options.extractor ?? {},
     data: options.data,
     telemetry: options.telemetry ?? DEFAULT_TELEMETRY,
+    logCap: options.logCap ?? {},
   };
   return {
     kind: "local",
@@ -61,6 +65,7 @@ type Settings = {
   extractor: ExtractorOptions;
   data: DataSettings | undefined;
   telemetry: TelemetrySettings;
+  logCap: { headBytes?: number; tailBytes?: number };
 };
 
 async function runLocalRepetition(
@@ -130,17 +135,22 @@ async function runLocalRepetition(
       graceMs: settings.graceMs,
       timeLimitMs: request.timeLimitMs,
       signal: request.signal,
+      logCap: settings.logCap,
+      ...(request.secrets === undefined ? {} : { secrets: request.secrets }),
     },
   );
   const monitor =
     baseline === undefined || client.pid === undefined
       ? undefined
       : startTelemetry(settings.telemetry, { pid: client.pid, env: { ...base, ...serverEnv }, baseline });
-  const { exit, stoppedBy } = await client.done;
+  const { exit, stoppedBy, log, leftovers } = await client.done;
   const telemetry = await monitor?.stop(exit.durationMs).catch((error: Error) => {
     notes.push(`telemetry was lost: ${error.message}`);
     return undefined;
   });
+  if (leftovers.length > 0) notes.push(describeLeftovers(leftovers));
+  const cut = describeCutLog(log);
+  if (cut !== undefined) notes.push(cut);
   const serverEnded = await server?.stop();
   if (serverEnded?.note !== undefined) notes.push(serverEnded.note);
   await feedEmitFile(metricsFile, clientExtractor);
@@ -167,4 +177,10 @@ function baseNotes(descriptor: Descriptor): string[] {
     );
   }
   return notes;
+}
+
+/** Processes that outlived the benchmark outside its group (setsid daemons): stopped, and said so. */
+export function describeLeftovers(leftovers: ReadonlyArray<{ pid: number; command: string }>): string {
+  const list = leftovers.map((p) => `${p.pid} (${p.command || "?"})`).join(", ");
+  return `${leftovers.length} process(es) the benchmark started were still running after it ended, outside its process group, and were stopped: ${list}`;
 }

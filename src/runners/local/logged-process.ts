@@ -1,11 +1,19 @@
-import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import { finished } from "node:stream/promises";
+import { timerDelay } from "../../duration.js";
 import type { MetricExtractor } from "../../metrics/metric-extractor.js";
+import { createSecretMasker, maskSecrets } from "../benchmark-environment.js";
+import { CappedLog, type LogSummary } from "../capped-log.js";
 import type { OutputStream } from "../runner.js";
 import type { StoppedBy } from "./exit-status.js";
 import { type GroupExit, startProcessGroup } from "./process-group.js";
+import {
+  createRunToken,
+  RUN_TOKEN_ENV,
+  startWatchdog,
+  stopTrackedProcesses,
+  type TrackedProcess,
+} from "./run-tracking.js";
 
 export interface LoggedProcessOptions {
   cwd: string;
@@ -18,12 +26,21 @@ export interface LoggedProcessOptions {
   graceMs: number;
   timeLimitMs?: number;
   signal?: AbortSignal;
+  /** Values masked as *** in the log and the live echo. */
+  secrets?: readonly string[];
+  /** Head and tail kept in the log file; default 8 MiB each. */
+  logCap?: { headBytes?: number; tailBytes?: number };
 }
 
 export interface LoggedProcess {
   readonly pid: number | undefined;
   /** Resolves when the process group is gone and the log is flushed. */
-  readonly done: Promise<{ exit: GroupExit; stoppedBy: StoppedBy }>;
+  readonly done: Promise<{
+    exit: GroupExit;
+    stoppedBy: StoppedBy;
+    log: LogSummary;
+    leftovers: TrackedProcess[];
+  }>;
   /** True once the process has ended, on its own or not. */
   readonly ended: () => boolean;
   stop(): Promise<void>;
@@ -39,21 +56,22 @@ export async function startLoggedProcess(
   options: LoggedProcessOptions,
 ): Promise<LoggedProcess> {
   await mkdir(dirname(options.logFile), { recursive: true });
-  const log = createWriteStream(options.logFile);
-  await new Promise<void>((resolve, reject) => {
-    log.once("open", () => resolve());
-    log.once("error", reject);
-  });
+  const log = await CappedLog.open(options.logFile, options.logCap ?? {});
+  const token = createRunToken();
+  const secrets = options.secrets ?? [];
+  const masker = createSecretMasker(secrets);
   const group = startProcessGroup(command, {
     cwd: options.cwd,
-    env: options.env,
-    sink: log,
+    env: { ...options.env, [RUN_TOKEN_ENV]: token },
+    sink: { write: (chunk) => log.write(masker.push(chunk)) },
     graceMs: options.graceMs,
     onChunk: (chunk, stream) => {
       options.extractor.write(chunk, stream);
-      options.onOutput?.(chunk, options.echoAs ?? stream);
+      const echoed = secrets.length === 0 ? chunk : Buffer.from(maskSecrets(chunk.toString("utf8"), secrets));
+      options.onOutput?.(echoed, options.echoAs ?? stream);
     },
   });
+  const watchdog = startWatchdog(group.pid, token, options.graceMs);
   let stoppedBy: StoppedBy;
   let isEnded = false;
   const stopFor = (why: Exclude<StoppedBy, undefined>) => () => {
@@ -61,7 +79,9 @@ export async function startLoggedProcess(
     void group.stop();
   };
   const timer =
-    options.timeLimitMs === undefined ? undefined : setTimeout(stopFor("time limit"), options.timeLimitMs);
+    options.timeLimitMs === undefined
+      ? undefined
+      : setTimeout(stopFor("time limit"), timerDelay(options.timeLimitMs));
   const onAbort = stopFor("cancel");
   options.signal?.addEventListener("abort", onAbort, { once: true });
   if (options.signal?.aborted === true) onAbort();
@@ -69,9 +89,12 @@ export async function startLoggedProcess(
     isEnded = true;
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onAbort);
-    log.end();
-    await finished(log).catch(() => undefined);
-    return { exit, stoppedBy };
+    // Processes that left the group (setsid, double fork) are found by the run's token.
+    const leftovers = await stopTrackedProcesses(token, options.graceMs);
+    watchdog.dismiss();
+    log.write(masker.end());
+    const logSummary = await log.close();
+    return { exit, stoppedBy, log: logSummary, leftovers };
   });
   return { pid: group.pid, done, ended: () => isEnded, stop: () => group.stop() };
 }

@@ -12,6 +12,8 @@ export type FaultKind =
   | { kind: "secondary-rate-limit"; retryAfterSeconds?: number }
   | { kind: "too-many-requests"; retryAfterSeconds?: number }
   | { kind: "server-error"; status?: 500 | 502 | 503 | 504 }
+  /** Does the work (the comment is saved), then answers 5xx, as GitHub sometimes does. */
+  | { kind: "server-error-after-write"; status?: 500 | 502 | 503 | 504 }
   /** Never answers; the connection stays open until the client gives up or the server closes. */
   | { kind: "hang" }
   /** Answers normally after a delay. */
@@ -29,7 +31,7 @@ interface RequestFacts {
 }
 
 /** What the server should do instead of (or before) answering normally. */
-export type FaultAction = { reply: Reply } | { hang: true } | { delayMs: number };
+export type FaultAction = { reply: Reply } | { hang: true } | { delayMs: number } | { afterHandling: Reply };
 
 /**
  * Makes the next N matching requests fail the way GitHub fails: secondary rate limits, 429s,
@@ -107,6 +109,8 @@ export class FaultInjector {
         };
       case "server-error":
         return { reply: errorReply(fault.status ?? 502, SERVER_ERRORS[fault.status ?? 502]) };
+      case "server-error-after-write":
+        return { afterHandling: errorReply(fault.status ?? 502, SERVER_ERRORS[fault.status ?? 502]) };
       case "hang":
         return { hang: true };
       case "slow":

@@ -153,4 +153,6 @@ export interface RepoState {
   comparisons: ComparisonRecord[];
   runs: WorkflowRunRecord[];
   artifacts: ArtifactRecord[];
+  /** File contents by commit or branch, for `repos/get-content`. */
+  files: Array<{ ref: string; path: string; content: string }>;
 }

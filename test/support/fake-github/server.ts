@@ -189,6 +189,15 @@ export class FakeGitHubServer {
       apiUrl: this.baseUrl,
       state: this.#state,
     });
+    if (fault && "afterHandling" in fault) {
+      return {
+        user,
+        operationId,
+        reply: fault.afterHandling,
+        problems,
+        fault: `${fault.afterHandling.status} after write`,
+      };
+    }
     if (
       this.#options.selfCheck !== false &&
       (reply.status < 400 || operation.responses[String(reply.status)])

@@ -114,6 +114,7 @@ export class FakeGitHubState {
       comparisons: [],
       runs: [],
       artifacts: [],
+      files: [],
     };
     this.#repos.set(repoKey(options.owner, options.repo), state);
     return state;
@@ -268,6 +269,13 @@ export class FakeGitHubState {
     };
     this.repo(repo).comparisons.push(comparison);
     return comparison;
+  }
+
+  /** A file at a commit SHA or branch, served by `GET /repos/{owner}/{repo}/contents/{path}?ref=`. */
+  setFile(ref: string, path: string, content: string, options: RepoOption = {}): void {
+    const repo = this.repo(options.repo);
+    repo.files = repo.files.filter((f) => !(f.ref === ref && f.path === path));
+    repo.files.push({ ref, path, content });
   }
 
   addWorkflowRun(

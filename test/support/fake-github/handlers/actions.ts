@@ -27,6 +27,23 @@ export const listWorkflowRuns: Handler = (input) =>
     };
   });
 
+/** One workflow's runs: `workflow_id` is its numeric id or its file name (`benchmarks.yml`). */
+export const listWorkflowRunsOfWorkflow: Handler = (input) =>
+  inRepo(input, (ctx) => {
+    const id = String(input.params.workflow_id);
+    const mine = (r: (typeof ctx.repo.runs)[number]) => String(r.workflowId) === id || `${r.name}.yml` === id;
+    const { event } = input.params;
+    const runs = ctx.repo.runs
+      .filter((r) => mine(r) && (event === undefined || r.event === event))
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
+    const page = paginate(runs, input.url, input.params);
+    return {
+      status: 200,
+      body: { total_count: runs.length, workflow_runs: page.items.map((r) => workflowRun(ctx, r)) },
+      headers: page.headers,
+    };
+  });
+
 export const listRunArtifacts: Handler = (input) =>
   inRepo(input, (ctx) => {
     const runId = Number(input.params.run_id);

@@ -1,4 +1,4 @@
-import { listRunArtifacts, listWorkflowRuns } from "./actions.js";
+import { listRunArtifacts, listWorkflowRuns, listWorkflowRunsOfWorkflow } from "./actions.js";
 import { createComment, deleteComment, listComments, updateComment } from "./comments.js";
 import type { Handler } from "./handler.js";
 import { createIssue, getIssue, listIssues, updateIssue } from "./issues.js";
@@ -11,7 +11,7 @@ import {
   removeIssueLabel,
 } from "./labels.js";
 import { createPull, getPull, listPullFiles } from "./pulls.js";
-import { compareCommits, getAuthenticatedUser, getRepo } from "./repos.js";
+import { compareCommits, getAuthenticatedUser, getContent, getRepo } from "./repos.js";
 
 /** The operations the fake serves, by GitHub's operationId. Others answer 404 and count as violations. */
 export const HANDLERS: ReadonlyMap<string, Handler> = new Map<string, Handler>([
@@ -35,6 +35,8 @@ export const HANDLERS: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ["users/get-authenticated", getAuthenticatedUser],
   ["repos/get", getRepo],
   ["repos/compare-commits-with-basehead", compareCommits],
+  ["repos/get-content", getContent],
   ["actions/list-workflow-runs-for-repo", listWorkflowRuns],
+  ["actions/list-workflow-runs", listWorkflowRunsOfWorkflow],
   ["actions/list-workflow-run-artifacts", listRunArtifacts],
 ]);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { commitComparison } from "../factories/comparison.js";
 import { fullRepository } from "../factories/repository.js";
 import { publicUser } from "../factories/user.js";
@@ -19,4 +20,35 @@ export const compareCommits: Handler = (input) =>
     const [base, head] = String(input.params.basehead).split("...");
     const comparison = ctx.repo.comparisons.find((c) => c.base === base && c.head === head);
     return comparison ? { status: 200, body: commitComparison(ctx, comparison) } : notFound();
+  });
+
+/** A file seeded with `state.setFile` at `ref` (default: the default branch), as GitHub's content-file. */
+export const getContent: Handler = (input) =>
+  inRepo(input, (ctx) => {
+    const path = String(input.params.path);
+    const ref = String(input.params.ref ?? ctx.repo.repo.defaultBranch);
+    const file = ctx.repo.files.find((f) => f.ref === ref && f.path === path);
+    if (!file) return notFound();
+    const { owner, repo } = ctx.repo.repo;
+    const sha = createHash("sha1").update(`blob ${file.content.length}\0${file.content}`).digest("hex");
+    const url = `${ctx.apiUrl}/repos/${owner}/${repo}/contents/${path}?ref=${ref}`;
+    const html = `https://github.com/${owner}/${repo}/blob/${ref}/${path}`;
+    const git = `${ctx.apiUrl}/repos/${owner}/${repo}/git/blobs/${sha}`;
+    return {
+      status: 200,
+      body: {
+        type: "file",
+        encoding: "base64",
+        size: Buffer.byteLength(file.content),
+        name: path.split("/").at(-1),
+        path,
+        content: Buffer.from(file.content).toString("base64"),
+        sha,
+        url,
+        git_url: git,
+        html_url: html,
+        download_url: `https://raw.githubusercontent.com/${owner}/${repo}/${ref}/${path}`,
+        _links: { self: url, git, html },
+      },
+    };
   });
