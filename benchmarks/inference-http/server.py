@@ -41,7 +41,12 @@ class Model:
             import torch
             from torch import nn
         except ImportError:
-            self.error = "PyTorch is not importable: apt-get install python3-torch or pip install torch"
+            self.error = "PyTorch is not importable by %s: apt-get install python3-torch or pip install torch" % (
+                sys.executable
+            )
+            # pyenv's python3 comes first on PATH and does not see Debian's python3-torch.
+            if (os.environ.get("PYENV_ROOT") or ".pyenv" in sys.executable) and os.environ.get("PYENV_VERSION") != "system":
+                self.error += "; this python3 is pyenv's: if PyTorch is installed for the system Python, run with PYENV_VERSION=system"
             sys.stderr.write("error: %s\n" % self.error)
             sys.stderr.flush()
             os._exit(3)
@@ -123,6 +128,16 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A client that hung up (a probe that timed out while torch was loading) is not an error."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def exit_with_parent(interval=0.5):
     """Exit when the process that started us goes away (we get re-parented).
 
@@ -152,8 +167,7 @@ def main():
     if not args.no_exit_with_parent:
         exit_with_parent()
 
-    httpd = ThreadingHTTPServer((args.host, args.port), Handler)
-    httpd.daemon_threads = True
+    httpd = Server((args.host, args.port), Handler)
     print("listening on http://%s:%d (model loading)" % (args.host, httpd.server_address[1]), flush=True)
     threading.Thread(target=MODEL.load, args=(args.seed, args.threads, args.hidden), daemon=True).start()
     try:

@@ -33,6 +33,9 @@ except ImportError:
         "error: this benchmark needs PyTorch, which is not importable by %s.\n"
         "install PyTorch: apt-get install python3-torch or pip install torch\n" % sys.executable
     )
+    # pyenv's python3 comes first on PATH and does not see Debian's python3-torch.
+    if (os.environ.get("PYENV_ROOT") or ".pyenv" in sys.executable) and os.environ.get("PYENV_VERSION") != "system":
+        sys.stderr.write("this python3 is pyenv's: if PyTorch is installed for the system Python, run with PYENV_VERSION=system\n")
     sys.exit(3)
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "clients", "python"))

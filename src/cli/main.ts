@@ -1,3 +1,5 @@
+// First: stop on an unsupported Node.js before any other module runs.
+import "./require-node.js";
 import { runCli } from "./run-cli.js";
 
 const controller = new AbortController();

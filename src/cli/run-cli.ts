@@ -27,7 +27,14 @@ export async function runCli(context: CommandContext): Promise<number> {
   }
   const entry = commands.find((c) => c.name === name);
   if (entry === undefined) {
-    context.stderr.write(`maat: unknown command "${name}". Run 'maat --help' for the list.\n`);
+    // Loaded only here: a typo is the rare path, startup is the common one.
+    const { suggestClosest } = await import("../descriptor/suggest.js");
+    const names = commands.map((c) => c.name);
+    const closest = suggestClosest(name, names);
+    const what = name.startsWith("-") ? `unknown option ${name}` : `unknown command "${name}"`;
+    context.stderr.write(`maat: ${what}\n`);
+    const hint = closest === undefined ? `Commands: ${names.join(", ")}.` : `Did you mean 'maat ${closest}'?`;
+    context.stderr.write(`  hint: ${hint} Run 'maat --help' for the list.\n`);
     return 2;
   }
   try {

@@ -6,6 +6,6 @@ export function renderTextTable(header: string[], rows: string[][]): string {
   return table
     .split("\n")
     .filter((_, index) => index !== 1)
-    .map((line) => line.replace(/^\| /, "").replace(/ \|$/, "").replaceAll(" | ", "  "))
+    .map((line) => line.replace(/^\| /, "").replace(/ \|$/, "").replaceAll(" | ", "  ").trimEnd())
     .join("\n");
 }

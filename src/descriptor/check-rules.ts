@@ -49,6 +49,7 @@ export function checkRules(data: Table): { errors: Finding[]; warnings: Finding[
   checkOutputFiles(tablesAt(tableAt(data, "output"), "files"), errors);
   const server = tableAt(data, "server");
   checkMetrics(["server", "output", "metrics"], tablesAt(tableAt(server, "output"), "metrics"), errors);
+  checkServer(server, errors, warnings);
   checkEfficiency(data, errors);
   checkSources(["data", "sources"], tablesAt(tableAt(data, "data"), "sources"), errors);
   checkSources(["server", "models"], tablesAt(server, "models"), errors);
@@ -119,6 +120,39 @@ function checkEfficiency(data: Table, errors: Finding[]): void {
       path: ["server", "output", "efficiency"],
       anchor: "header",
       message: "efficiency metrics belong in [[output.efficiency]] (they may name server metrics)",
+    });
+  }
+}
+
+/** What Anubis refuses in a server and Maat would only discover when the benchmark runs. */
+function checkServer(server: Table | undefined, errors: Finding[], warnings: Finding[]): void {
+  const start = tableAt(server, "env")?.start_command;
+  if (typeof start === "string" && start.trim() === "") {
+    errors.push({
+      path: ["server", "env", "start_command"],
+      anchor: "value",
+      message: 'is empty: give the command that starts the inference server, like "python3 server.py"',
+    });
+  }
+  const output = tableAt(server, "output");
+  const declared = output?.metrics;
+  if (
+    output !== undefined &&
+    (declared === undefined || (Array.isArray(declared) && declared.length === 0))
+  ) {
+    errors.push({
+      path: ["server", "output"],
+      anchor: "header",
+      message: "declares no metrics: add [[server.output.metrics]] entries, or remove [server.output]",
+    });
+  }
+  for (const [metric, i] of tablesAt(output, "metrics")) {
+    if (metric.pattern !== undefined || typeof metric.name !== "string") continue;
+    warnings.push({
+      path: ["server", "output", "metrics", i, "name"],
+      anchor: "value",
+      message: `has no pattern: Maat reads "${metric.name}" only from the server's emit protocol, and the Anubis format requires a pattern for server metrics`,
+      hint: "add pattern = '...' (one capture group around the value) so other Anubis tools can read it too",
     });
   }
 }

@@ -8,6 +8,12 @@ export interface FindDescriptorFilesOptions {
   repoRoot?: string;
 }
 
+/** A descriptor file found: its absolute path, and the path to show, as the user typed it. */
+export interface FoundDescriptor {
+  file: string;
+  shown: string;
+}
+
 /**
  * Absolute paths of the descriptors named by `paths` (relative to cwd), sorted. A folder means
  * every `*.toml` under it, skipping node_modules and dot-folders; no paths means `benchmarks/`.
@@ -17,26 +23,41 @@ export async function findDescriptorFiles(
   paths: string[],
   options: FindDescriptorFilesOptions,
 ): Promise<string[]> {
+  return (await findDescriptors(paths, options)).map((found) => found.file);
+}
+
+/**
+ * Like findDescriptorFiles, with each file's path as the user would write it: a file named
+ * on the command line as typed (`/tmp/x.toml` stays absolute), a file found in a folder as
+ * that folder as typed plus the rest of its path.
+ */
+export async function findDescriptors(
+  paths: string[],
+  options: FindDescriptorFilesOptions,
+): Promise<FoundDescriptor[]> {
   const root = path.resolve(options.repoRoot ?? options.cwd);
-  const targets =
-    paths.length > 0 ? paths.map((p) => path.resolve(options.cwd, p)) : [path.join(root, "benchmarks")];
-  const found = new Set<string>();
-  for (const target of targets) {
+  const typed = paths.length > 0 ? paths : [path.relative(options.cwd, path.join(root, "benchmarks")) || "."];
+  const found = new Map<string, string>();
+  for (const name of typed) {
+    const target = path.resolve(options.cwd, name);
     const info = await stat(target).catch(() => undefined);
     if (info === undefined) {
-      throw new UsageError(`${path.relative(options.cwd, target) || target} does not exist`, {
+      throw new UsageError(`${name} does not exist`, {
         hint: "pass descriptor files or folders that hold them (default: benchmarks/)",
       });
     }
-    if (info.isDirectory()) {
-      for (const file of await walk(target)) {
-        if (file !== path.join(root, "maat.toml")) found.add(file);
-      }
-    } else {
-      found.add(target);
+    if (!info.isDirectory()) {
+      if (!found.has(target)) found.set(target, name);
+      continue;
+    }
+    for (const file of await walk(target)) {
+      const shown = path.join(name, path.relative(target, file)).replaceAll("\\", "/");
+      if (file !== path.join(root, "maat.toml") && !found.has(file)) found.set(file, shown);
     }
   }
-  return [...found].sort();
+  return [...found]
+    .map(([file, shown]) => ({ file, shown }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 async function walk(folder: string): Promise<string[]> {

@@ -1,6 +1,11 @@
 export { canonicalJson, contentHash } from "./content-hash.js";
 export { descriptorId } from "./descriptor-id.js";
-export { type FindDescriptorFilesOptions, findDescriptorFiles } from "./find-descriptor-files.js";
+export {
+  type FindDescriptorFilesOptions,
+  type FoundDescriptor,
+  findDescriptorFiles,
+  findDescriptors,
+} from "./find-descriptor-files.js";
 export { inferDirection } from "./infer-direction.js";
 export { type LoadDescriptorOptions, loadDescriptor, validateDescriptorFile } from "./load-descriptor.js";
 export { type DescriptorResult, type ParseDescriptorOptions, parseDescriptor } from "./parse-descriptor.js";

@@ -20,7 +20,7 @@ export function normalizeMetrics(
         path: [...base, i, "name"],
         anchor: "value",
         message: `cannot tell whether higher or lower is better for metric "${name}" (units "${units}"); changes will be compared in both directions`,
-        hint: 'set direction = "higher_is_better" or direction = "lower_is_better" in this [[output.metrics]] entry',
+        hint: `set direction = "higher_is_better" or direction = "lower_is_better" in this [[${base.join(".")}]] entry`,
       });
     }
     const definition: MetricDefinition = {

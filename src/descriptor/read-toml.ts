@@ -35,7 +35,7 @@ function iarnaSyntaxProblem(error: unknown, file: string): DescriptorProblem {
   const e = (error ?? {}) as { line?: unknown; col?: unknown; message?: unknown };
   // @iarna/toml counts lines and columns from 0 and appends a source excerpt after the first line.
   const firstLine = String(e.message ?? error).split("\n")[0] ?? "";
-  const message = firstLine.replace(/ at row \d+, col \d+, pos \d+:?$/, "");
+  const message = nameCharacters(firstLine.replace(/ at row \d+, col \d+, pos \d+:?$/, ""));
   return {
     file,
     line: typeof e.line === "number" ? e.line + 1 : 1,
@@ -44,6 +44,26 @@ function iarnaSyntaxProblem(error: unknown, file: string): DescriptorProblem {
     message: `TOML syntax error: ${message}`,
     hint: "see https://toml.io for the syntax; strings need quotes, tables are written [name]",
   };
+}
+
+/** @iarna/toml names a character by its code ("Unknown character \"123\""): show the character. */
+function nameCharacters(message: string): string {
+  return message
+    .replace(
+      /^Unknown character "(\d+)"/,
+      (_, code: string) => `Unknown character ${describeCharacter(Number(code))}`,
+    )
+    .replace(
+      /^Unknown escape character: (\d+)/,
+      (_, code: string) => `Unknown escape character ${describeCharacter(Number(code))}`,
+    );
+}
+
+function describeCharacter(code: number): string {
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  // Control and invisible characters read better as their code point.
+  if (code < 0x21 || (code >= 0x7f && code <= 0xa0) || code === 0xfeff) return hex;
+  return `${JSON.stringify(String.fromCodePoint(code))} (${hex})`;
 }
 
 function eslintSyntaxProblem(error: unknown, file: string): DescriptorProblem {

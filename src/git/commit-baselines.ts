@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { protectedBranchError } from "./protected-branch.js";
 import { GitError, runGit } from "./run-git.js";
 
 export interface CommitBaselinesOptions {
@@ -70,6 +71,10 @@ export async function commitBaselines(options: CommitBaselinesOptions): Promise<
         await runGit(worktree, ["push", "--quiet", remote, `HEAD:refs/heads/${target}`]);
         return { outcome: "pushed", commit, branch: target, attempts: attempt };
       } catch (error) {
+        if (error instanceof GitError) {
+          const refused = protectedBranchError(error, { branch: target, mode });
+          if (refused !== undefined) throw refused;
+        }
         if (!(error instanceof GitError) || !isRejectedPush(error.stderr) || attempt === maxAttempts)
           throw error;
         options.log?.(

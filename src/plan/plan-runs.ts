@@ -1,5 +1,6 @@
 import { runnerFor } from "../config/runner-for.js";
 import type { Descriptor } from "../descriptor/types.js";
+import { scheduleCoverageNotes } from "./schedule-coverage.js";
 import { scheduleWindow } from "./schedule-window.js";
 import { selectForPullRequest, selectForPush } from "./select-changes.js";
 import { selectDispatched } from "./select-dispatch.js";
@@ -34,7 +35,7 @@ export function planRuns(input: PlanInput): RunPlan {
         ...(event.lastRunAt === undefined ? {} : { lastRunAt: event.lastRunAt }),
       });
       selection = selectScheduled(descriptors, window);
-      selection.notes.unshift(...window.notes);
+      selection.notes.unshift(...window.notes, ...scheduleCoverageNotes(descriptors, event.cron));
       title = `schedule \`${event.cron}\``;
       break;
     }

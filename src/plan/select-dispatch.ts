@@ -1,4 +1,4 @@
-import { closest } from "fastest-levenshtein";
+import { suggestClosest } from "../descriptor/suggest.js";
 import type { Descriptor } from "../descriptor/types.js";
 import { PlanError } from "./plan-error.js";
 import { normalizePath } from "./select-changed.js";
@@ -28,11 +28,17 @@ export function selectDispatched(descriptors: Descriptor[], names: string[]): Se
   }
   if (unknown.length > 0) {
     const known = descriptors.flatMap((d) => [d.id, d.path]);
-    const suggestions = unknown.map((name) =>
-      known.length === 0
+    const ids = descriptors.map((d) => d.id).sort();
+    const listed =
+      ids.length > 10 ? `${ids.slice(0, 10).join(", ")}, ... (${ids.length} in all)` : ids.join(", ");
+    // Only a near miss is worth suggesting; anything else gets the list of ids.
+    const suggestions = unknown.map((name) => {
+      const close = suggestClosest(name, known);
+      if (close !== undefined) return `\`${name}\`: did you mean \`${close}\`?`;
+      return known.length === 0
         ? `\`${name}\`: no descriptors found`
-        : `\`${name}\`: did you mean \`${closest(name, known)}\`?`,
-    );
+        : `\`${name}\`: known ids are ${listed}`;
+    });
     throw new PlanError(
       `unknown benchmark${unknown.length > 1 ? "s" : ""} ${unknown.map((n) => `\`${n}\``).join(", ")}`,
       {

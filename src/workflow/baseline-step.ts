@@ -8,6 +8,20 @@ import { parseRepository } from "../github/repository.js";
 import { loadStepInputs } from "./step-inputs.js";
 import type { StepReporter, WorkflowContext } from "./workflow-context.js";
 
+/** A 403 on opening the baseline pull request: the repository setting or the job's permissions. */
+function pullRequestRefused(error: unknown, branch: string): unknown {
+  const status = (error as { status?: number }).status;
+  if (status !== 403) return error;
+  const said = (error as Error).message;
+  const hint = /not permitted to create or approve pull requests/i.test(said)
+    ? "enable \"Allow GitHub Actions to create and approve pull requests\" in the repository's (or organization's) Settings > Actions > General"
+    : "give the baseline job permissions: { contents: write, pull-requests: write }";
+  return new MaatError(`pushed ${branch}, but GitHub refused to open the pull request: ${said}`, {
+    hint,
+    cause: error,
+  });
+}
+
 export interface BaselineStepOptions {
   context: WorkflowContext;
   configPath: string;
@@ -63,13 +77,17 @@ export async function baselineStep(options: BaselineStepOptions): Promise<void> 
     if (!options.octokit || !context.repository) {
       throw new MaatError(`pushed ${result.branch} but cannot open a pull request without github-token`);
     }
-    const { data } = await options.octokit.rest.pulls.create({
-      ...parseRepository(context.repository),
-      title: "maat: update benchmark baselines",
-      head: result.branch,
-      base: branch,
-      body: `Folds the results of ${context.runUrl || "a Maat run"} into \`${options.baselinesDir}/\`.`,
-    });
+    const { data } = await options.octokit.rest.pulls
+      .create({
+        ...parseRepository(context.repository),
+        title: "maat: update benchmark baselines",
+        head: result.branch,
+        base: branch,
+        body: `Folds the results of ${context.runUrl || "a Maat run"} into \`${options.baselinesDir}/\`.`,
+      })
+      .catch((error: unknown) => {
+        throw pullRequestRefused(error, result.branch);
+      });
     reporter.info(`Opened baseline pull request #${data.number}: ${data.html_url}`);
   }
 }

@@ -156,7 +156,19 @@ function trendReader(store: BaselineStore) {
   };
 }
 
-function overallVerdict(report: ComparisonReport): string {
+/** The report step's `verdict` output: the first that applies, in this order (action.yml lists them). */
+export const REPORT_VERDICTS = [
+  "failed",
+  "regression",
+  "incomparable",
+  "improvement",
+  "unchanged",
+  "no-baseline",
+  "inconclusive",
+  "none",
+] as const;
+
+function overallVerdict(report: ComparisonReport): (typeof REPORT_VERDICTS)[number] {
   const t = report.totals;
   if (report.benchmarks.some((b) => b.status !== "succeeded")) return "failed";
   if (t.regressions > 0) return "regression";

@@ -126,6 +126,35 @@ describe("the action's baseline step", () => {
     expect(JSON.parse(git(remote, "show", `main:${file}`)).runs).toHaveLength(2);
   });
 
+  it("says which setting to enable when GitHub does not let Actions open the baseline pull request", async () => {
+    const { workspace } = makeWorkspace();
+    const head = git(workspace, "rev-parse", "HEAD");
+    const payload = pushEvent({ owner: OWNER, repo: REPO, before: ZERO, after: head });
+    await runAction({
+      github: fake(),
+      workspace,
+      eventName: "push",
+      payload,
+      inputs: { command: "run", descriptor: "benchmarks/speed/descriptor.toml" },
+    });
+    fake().faults.inject({
+      kind: "forbidden",
+      operationId: "pulls/create",
+      message: "GitHub Actions is not permitted to create or approve pull requests.",
+    });
+    const folded = await runAction({
+      github: fake(),
+      workspace,
+      eventName: "push",
+      payload,
+      inputs: { command: "baseline", "baseline-mode": "pull_request" },
+      runId: 4343,
+    });
+    expect(folded.code).toBe(1);
+    expect(folded.stdout).toContain("GitHub refused to open the pull request");
+    expect(folded.stdout).toContain('enable "Allow GitHub Actions to create and approve pull requests"');
+  });
+
   it("opens a pull request with the baseline change in pull_request mode", async () => {
     const { workspace, remote } = makeWorkspace();
     const head = git(workspace, "rev-parse", "HEAD");

@@ -39,6 +39,13 @@ async function compareError(...argv: string[]): Promise<MaatError> {
   )) as MaatError;
 }
 
+/** The verdict table's rows: from the line under the headings to the first blank line. */
+function tableRows(stdout: string): string[] {
+  const lines = stdout.split("\n");
+  const start = lines.findIndex((line) => line.startsWith("---")) + 1;
+  return lines.slice(start, lines.indexOf("", start));
+}
+
 describe("maat compare", () => {
   it("exits 0 and prints the verdict table when nothing regressed", async () => {
     const file = await writeReceipt(candidateAt(1.0), ".maat/results/resnet50-training/receipt.json");
@@ -60,6 +67,29 @@ describe("maat compare", () => {
     const { code, stderr } = await compare(file);
     expect(code).toBe(1);
     expect(stderr).toContain("resnet50-training/2024-06-01-candidate failed: exited with code 137");
+  });
+
+  it("from a results folder, weighs the newest receipt of each benchmark: one line per metric", async () => {
+    const dir = ".maat/results/resnet50-training";
+    const run = (day: string, factor: number) =>
+      candidateAt(factor, {
+        resultId: `resnet50-training/2024-06-${day}`,
+        startedAt: `2024-06-${day}T03:00:00.000Z`,
+      });
+    // Older runs regressed; the newest is back to normal.
+    await writeReceipt(run("01", 0.8), `${dir}/a.json`);
+    await writeReceipt(run("03", 1.0), `${dir}/b.json`);
+    await writeReceipt(run("02", 0.8), `${dir}/c.json`);
+    const newest = await compare(".maat/results");
+    expect(newest.code).toBe(0);
+    expect(tableRows(newest.stdout)).toHaveLength(2);
+    expect(newest.stdout).toContain("2 unchanged across 1 benchmark.");
+    expect(newest.stderr).toContain("2 older receipt(s) left out (--all compares them too)");
+
+    const all = await compare(".maat/results", "--all");
+    expect(all.code).toBe(1);
+    expect(tableRows(all.stdout)).toHaveLength(6);
+    expect(all.stderr).not.toContain("left out");
   });
 
   it("prints the report as JSON with --json", async () => {
@@ -116,7 +146,11 @@ describe("maat compare", () => {
     expect((await compareError("r.json", "--sigma", "zero")).message).toContain(
       "--sigma must be a positive number",
     );
-    expect((await compareError("--frobnicate", "r.json")).message).toMatch(/Unknown option '--frobnicate'/);
+    expect((await compareError("--frobnicate", "r.json")).message).toBe(
+      "compare: unknown option --frobnicate",
+    );
+    const negative = await compareError("r.json", "--sigma", "-1");
+    expect(negative.message).toBe('--sigma must be a positive number, got "-1"');
     expect((await compareError("missing.json")).message).toBe("missing.json: no such receipt file or folder");
   });
 });

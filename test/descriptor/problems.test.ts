@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { FILE, MINIMAL, problemsOf } from "./helpers.js";
+import { FILE, MINIMAL, problemsOf, warningsOf } from "./helpers.js";
 
 describe("parseDescriptor reports", () => {
   test("a bad strategy at the line and column of its value, with a suggestion", () => {
@@ -96,11 +96,18 @@ docker_image = "user/repo:tag"
     );
   });
 
-  test("a pattern in Python syntax, with a hint", () => {
+  test("a pattern in Python syntax, with a hint that quotes it exactly and rewrites it", () => {
     const text = `${MINIMAL}[[output.metrics]]\nname = "accuracy"\nunits = "ratio"\npattern = '(?P<acc>\\d+)'\n`;
     expect(problemsOf(text)).toEqual([
-      `${FILE}:12:11: output.metrics[0].pattern: is not a valid JavaScript regular expression (Invalid regular expression: /(?P<acc>\\d+)|/: Invalid group)\n  hint: this looks like Python syntax: write a named group as (?<name>...) in JavaScript, or use a plain group (...)`,
+      `${FILE}:12:11: output.metrics[0].pattern: is not a valid JavaScript regular expression: Invalid group\n  hint: this looks like Python syntax: '(?P<acc>\\d+)' in JavaScript is '(?<acc>\\d+)'`,
     ]);
+  });
+
+  test("a pattern with a Python inline flag, every time it is checked", () => {
+    const text = `${MINIMAL}[[output.metrics]]\nname = "accuracy"\nunits = "ratio"\npattern = '(?i)acc=(\\d+)'\n`;
+    const expected = `${FILE}:12:11: output.metrics[0].pattern: is not a valid JavaScript regular expression: Invalid group\n  hint: this looks like Python syntax: '(?i)acc=(\\d+)' in JavaScript is 'acc=(\\d+)'; JavaScript has no inline flags such as (?i), so spell out both cases ([Aa]ccuracy)`;
+    expect(problemsOf(text)).toEqual([expected]);
+    expect(problemsOf(text)).toEqual([expected]);
   });
 
   test("a pattern without a capture group", () => {
@@ -188,6 +195,39 @@ readiness_probe = 5
     expect(problemsOf(text)).toEqual([
       `${FILE}:14:16: server.env.ports[1]: must be a port number between 1 and 65535 (got 70000)`,
       `${FILE}:15:19: server.env.readiness_probe: must be a URL like "http://localhost:8080/ready" or a table with at least path (got 5)`,
+    ]);
+  });
+
+  test("an empty start_command and an empty [server.output], as Anubis rejects them", () => {
+    const text = `${MINIMAL.replace('"single_node"', '"inference"')}[server.hardware]
+instance_type = "p3.2xlarge"
+[server.env]
+docker_image = "user/server:1"
+start_command = "  "
+ports = [8080]
+[server.output]
+`;
+    expect(problemsOf(text)).toEqual([
+      `${FILE}:13:17: server.env.start_command: is empty: give the command that starts the inference server, like "python3 server.py"`,
+      `${FILE}:15:1: server.output: declares no metrics: add [[server.output.metrics]] entries, or remove [server.output]`,
+    ]);
+  });
+
+  test("a server metric without a pattern (a warning), with hints that name [[server.output.metrics]]", () => {
+    const text = `${MINIMAL.replace('"single_node"', '"inference"')}[server.hardware]
+instance_type = "p3.2xlarge"
+[server.env]
+docker_image = "user/server:1"
+start_command = "serve"
+ports = [8080]
+[[server.output.metrics]]
+name = "queue"
+units = "items"
+`;
+    expect(problemsOf(text)).toEqual([]);
+    expect(warningsOf(text)).toEqual([
+      `${FILE}:16:8: warning: server.output.metrics[0].name: has no pattern: Maat reads "queue" only from the server's emit protocol, and the Anubis format requires a pattern for server metrics\n  hint: add pattern = '...' (one capture group around the value) so other Anubis tools can read it too`,
+      `${FILE}:16:8: warning: server.output.metrics[0].name: cannot tell whether higher or lower is better for metric "queue" (units "items"); changes will be compared in both directions\n  hint: set direction = "higher_is_better" or direction = "lower_is_better" in this [[server.output.metrics]] entry`,
     ]);
   });
 

@@ -16,6 +16,19 @@ const DIR = path.join(BENCHMARKS, "pytorch-train-cpu");
 const hasTorch = torchAvailable();
 
 describe("benchmarks/pytorch-train-cpu", () => {
+  it("without PyTorch under pyenv, says how to reach the system's PyTorch (PYENV_VERSION=system)", async () => {
+    // -S hides site-packages, so torch is not importable whichever python3 this is.
+    const env: NodeJS.ProcessEnv = {
+      ...childEnv(),
+      PYENV_ROOT: process.env.PYENV_ROOT ?? "/nonexistent/pyenv",
+    };
+    delete env.PYENV_VERSION;
+    const result = await run("python3", ["-S", "train.py"], { cwd: DIR, env, timeoutMs: 60_000 });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain("needs PyTorch, which is not importable");
+    expect(result.stderr).toContain("run with PYENV_VERSION=system");
+  });
+
   it("declares the framework, 3 repetitions and last-value loss/accuracy", () => {
     const descriptor = readDescriptor("pytorch-train-cpu");
     expect(descriptor.ml).toMatchObject({ framework: "pytorch", benchmark_code: "python3 train.py" });

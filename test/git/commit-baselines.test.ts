@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -53,7 +53,63 @@ function remoteRuns(remote: string): string[] {
   return git(remote, "show", "main:baselines/runs.txt").split("\n").filter(Boolean).sort();
 }
 
+/** Makes the remote refuse pushes to main the way GitHub refuses a protected branch. */
+function protectMain(remote: string): void {
+  const hook = path.join(remote, "hooks", "pre-receive");
+  writeFileSync(
+    hook,
+    [
+      "#!/bin/sh",
+      "while read old new ref; do",
+      '  if [ "$ref" = refs/heads/main ]; then',
+      '    echo "error: GH006: Protected branch update failed for refs/heads/main." >&2',
+      '    echo "error: Changes must be made through a pull request." >&2',
+      "    exit 1",
+      "  fi",
+      "done",
+      "",
+    ].join("\n"),
+  );
+  chmodSync(hook, 0o755);
+}
+
 describe("commitBaselines", () => {
+  it("on a protected branch, says so at once and how to get a pull request instead", async () => {
+    const { remote, clone } = makeRemoteAndClone();
+    protectMain(remote);
+    const attempt = commitBaselines({
+      repoDir: clone(),
+      branch: "main",
+      baselinesPath: "baselines",
+      fold: appendRun("run-1"),
+      message: "m",
+      maxAttempts: 5,
+      backoffMs: () => 60_000, // a retry would time the test out: there must be none
+    });
+    await expect(attempt).rejects.toThrow(
+      "cannot push the baseline update to main: a branch rule protects it (error: GH006: Protected branch update failed for refs/heads/main.)",
+    );
+    await expect(attempt).rejects.toMatchObject({
+      hint: expect.stringContaining('set baselines.commit = "pull_request" in maat.toml'),
+      exitCode: 2,
+    });
+  });
+
+  it("in pull_request mode, pushes its own branch past the protected one", async () => {
+    const { remote, clone } = makeRemoteAndClone();
+    protectMain(remote);
+    const result = await commitBaselines({
+      repoDir: clone(),
+      branch: "main",
+      baselinesPath: "baselines",
+      fold: appendRun("run-1"),
+      message: "m",
+      mode: "pull_request",
+      prBranch: "maat/baselines-1",
+    });
+    expect(result).toMatchObject({ outcome: "pushed", branch: "maat/baselines-1" });
+  });
+
   it("commits folded baselines to the branch and leaves the job's checkout alone", async () => {
     const { remote, clone } = makeRemoteAndClone();
     const checkout = clone();

@@ -3,6 +3,7 @@ import path from "node:path";
 import { validateAction, validateWorkflow } from "@action-validator/core";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { REPORT_VERDICTS } from "../../src/workflow/report-step.js";
 
 // @action-validator/core checks files against SchemaStore's GitHub workflow and action schemas.
 const workflowsDir = path.resolve(".github/workflows");
@@ -21,6 +22,11 @@ describe("GitHub workflow files", () => {
       if (file === "ci.yml") continue;
       expect(job.permissions, `job ${name}`).toBeTypeOf("object");
     }
+  });
+
+  it("action.yml's verdict output names every verdict the report step can give", () => {
+    const description: string = parse(readFileSync("action.yml", "utf8")).outputs.verdict.description;
+    for (const verdict of REPORT_VERDICTS) expect(description).toMatch(new RegExp(`\\b${verdict}\\b`));
   });
 
   it("action.yml is valid for GitHub's action schema and runs on node24 from dist/", () => {

@@ -10,7 +10,7 @@ import { UsageError } from "../../errors.js";
 import { runGit } from "../../git/run-git.js";
 import { readReceipts } from "../../results/read-receipts.js";
 import type { Command, CommandContext } from "../command.js";
-import { parseCommandArgs, positiveInteger } from "../parse-command-args.js";
+import { parseCommandArgs, positiveInteger, unknownSubcommand } from "../parse-command-args.js";
 
 const HELP = `maat baseline <update|show|accept> [options]
 
@@ -53,10 +53,12 @@ export const baselineCommand: Command = {
     if (sub === "update") return await update(subContext);
     if (sub === "show") return await show(subContext);
     if (sub === "accept") return await accept(subContext);
-    throw new UsageError(
-      sub === undefined ? "baseline: name a subcommand" : `baseline: unknown subcommand "${sub}"`,
-      { hint: "Subcommands: update, show, accept. Run 'maat baseline --help'." },
-    );
+    if (sub === "reset") {
+      throw new UsageError('baseline: there is no "reset"; "accept" records a new level of a metric', {
+        hint: "maat baseline accept <benchmark> --metric M --from-commit SHA --reason R",
+      });
+    }
+    throw unknownSubcommand("baseline", sub, ["update", "show", "accept"]);
   },
 };
 

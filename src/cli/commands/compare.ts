@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { readBaselineStore } from "../../baselines/store.js";
 import { compareReceipts } from "../../compare/compare-receipts.js";
@@ -6,9 +7,10 @@ import { historyRunsNeeded } from "../../compare/history-window.js";
 import { renderComparisonMarkdown } from "../../compare/render-markdown.js";
 import { renderComparisonTable } from "../../compare/render-table.js";
 import { UsageError } from "../../errors.js";
+import { newestPerBenchmark } from "../../results/newest-receipts.js";
 import { readReceipts } from "../../results/read-receipts.js";
 import type { ResultReceipt } from "../../results/receipt-types.js";
-import type { Command } from "../command.js";
+import type { Command, CommandContext } from "../command.js";
 import { parseCommandArgs, positiveNumber, ratio } from "../parse-command-args.js";
 import { compareTrends } from "./compare-trends.js";
 
@@ -21,9 +23,11 @@ since its baseline). Results are never compared across hardware keys, and a desc
 changed since the baseline is reported with the fields that changed.
 
 Arguments:
-  <receipt>...              receipt files, or folders searched for *.json receipts (.maat/results/)
+  <receipt>...              receipt files, or folders searched for *.json receipts (.maat/results/);
+                            from a folder, only the newest receipt of each benchmark is compared
 
 Options:
+  --all                     compare every receipt found in the folders, not only the newest
   --baselines DIR           baselines folder (default: ./baselines)
   --json                    print the comparison report as JSON
   --markdown                print the verdict table as Markdown
@@ -38,6 +42,7 @@ that the run no longer measures, or a run that failed; 2 usage error or unreadab
 
 Examples:
   maat compare .maat/results/
+  maat compare .maat/history/ --all
   maat compare .maat/results/resnet50-training/ --baselines ci/baselines --markdown
   maat compare receipt.json --json --no-fail-on-regression`;
 
@@ -53,6 +58,7 @@ export const compareCommand: Command = {
       "fail-on-incomparable": { type: "boolean", default: true },
       sigma: { type: "string" },
       "min-effect": { type: "string" },
+      all: { type: "boolean" },
     });
     if (positionals.length === 0) {
       throw new UsageError("compare: name at least one receipt file or folder", {
@@ -63,11 +69,7 @@ export const compareCommand: Command = {
     const sigma = positiveNumber("sigma", values.sigma);
     const minEffect = ratio("min-effect", values["min-effect"]);
 
-    const receipts = uniqueByResultId(
-      (
-        await readReceipts(positionals, context.cwd, { warn: (m) => context.stderr.write(`maat: ${m}\n`) })
-      ).map((f) => f.receipt),
-    );
+    const receipts = uniqueByResultId(await receiptsToCompare(positionals, context, values.all === true));
     if (receipts.length === 0) {
       throw new UsageError(`compare: no receipts found in ${positionals.join(", ")}`, {
         hint: "Run 'maat run' first; it writes receipts under .maat/results/.",
@@ -101,6 +103,33 @@ export const compareCommand: Command = {
     return failures.length > 0 ? 1 : 0;
   },
 };
+
+/**
+ * Receipts named as files, and from each folder the newest receipt per benchmark (every
+ * receipt with `all`); says on stderr how many older ones were left out.
+ */
+async function receiptsToCompare(paths: string[], context: CommandContext, all: boolean) {
+  const receipts: ResultReceipt[] = [];
+  let older = 0;
+  for (const path of paths) {
+    const warn = (message: string) => context.stderr.write(`maat: ${message}\n`);
+    const found = (await readReceipts([path], context.cwd, { warn })).map((f) => f.receipt);
+    const isFolder = (await stat(resolve(context.cwd, path))).isDirectory();
+    if (all || !isFolder) {
+      receipts.push(...found);
+      continue;
+    }
+    const picked = newestPerBenchmark(found);
+    receipts.push(...picked.newest);
+    older += picked.older;
+  }
+  if (older > 0) {
+    context.stderr.write(
+      `maat: comparing the newest receipt of each benchmark; ${older} older receipt(s) left out (--all compares them too)\n`,
+    );
+  }
+  return receipts;
+}
 
 /** The same receipt named twice (a file and its folder) is compared once. */
 function uniqueByResultId(receipts: ResultReceipt[]): ResultReceipt[] {

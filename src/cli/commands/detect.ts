@@ -1,5 +1,4 @@
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { Direction } from "../../descriptor/types.js";
 import { MaatError, UsageError } from "../../errors.js";
 import { FileReadProblem, MAX_JSON_BYTES, readRegularTextFile } from "../../read-regular-file.js";
@@ -12,6 +11,7 @@ import {
 } from "../../stats/changepoints/index.js";
 import { formatPercent } from "../../stats/format.js";
 import type { Command, CommandContext } from "../command.js";
+import { parseCommandArgs } from "../parse-command-args.js";
 
 const DIRECTIONS: readonly Direction[] = ["higher_is_better", "lower_is_better", "unknown"];
 
@@ -75,21 +75,12 @@ export const detectCommand: Command = {
 };
 
 function parseFlags(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: {
-        direction: { type: "string" },
-        gate: { type: "boolean" },
-        persistence: { type: "string" },
-        json: { type: "boolean" },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message, { hint: "run 'maat detect --help'" });
-  }
+  return parseCommandArgs("detect", argv, {
+    direction: { type: "string" },
+    gate: { type: "boolean" },
+    persistence: { type: "string" },
+    json: { type: "boolean" },
+  });
 }
 
 async function readInput(path: string, shown: string): Promise<string> {

@@ -43,7 +43,7 @@ export const commands: CommandEntry[] = [
   },
   {
     name: "baseline",
-    summary: "Update, show or reset the baselines results are compared with",
+    summary: "Update or show the baselines results are compared with, or accept a new level",
     load: async () => (await import("./baseline.js")).baselineCommand,
   },
   {

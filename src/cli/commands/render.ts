@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { loadRepositoryConfig } from "../../config/index.js";
 import { findRepoRoot, loadDescriptor } from "../../descriptor/index.js";
 import type { Descriptor } from "../../descriptor/types.js";
@@ -13,6 +13,7 @@ import type { CodeBundle } from "../../runners/kubernetes/code/make-bundle.js";
 import { renderManifests, renderManifestsYaml, renderNotes } from "../../runners/kubernetes/render/index.js";
 import { RunnerError } from "../../runners/runner.js";
 import type { Command, CommandContext } from "../command.js";
+import { parseCommandArgs } from "../parse-command-args.js";
 
 const HELP = `maat render [--backend kubernetes] [--namespace NS] [--run-id ID] <descriptor>
 
@@ -46,7 +47,13 @@ export const renderCommand: Command = {
       });
     }
     const repoRoot = findRepoRoot(context.cwd);
-    const descriptor = await loadDescriptor(path.resolve(context.cwd, file), { repoRoot });
+    const absolute = path.resolve(context.cwd, file);
+    if ((await stat(absolute).catch(() => undefined))?.isDirectory()) {
+      throw new UsageError(`${file} is a folder; give a descriptor file`, {
+        hint: `Its descriptors: 'maat validate ${file}' lists them.`,
+      });
+    }
+    const descriptor = await loadDescriptor(absolute, { repoRoot, displayPath: file });
     const config = await loadRepositoryConfig(repoRoot);
     const source = await readSourceInfo(repoRoot, context.env);
     const isGit = existsSync(path.join(repoRoot, ".git")) && source.commit !== undefined;
@@ -91,14 +98,11 @@ async function codeFor(descriptor: Descriptor, checkout: CheckoutInfo, bucket: s
 }
 
 function readArguments(argv: string[]) {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), {
-      hint: "Run 'maat render --help' for the options.",
-    });
-  }
+  const parsed = parseCommandArgs("render", argv, {
+    backend: { type: "string" },
+    namespace: { type: "string" },
+    "run-id": { type: "string" },
+  });
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0) {
     throw new UsageError("maat render takes exactly one descriptor file.", {
@@ -112,16 +116,4 @@ function readArguments(argv: string[]) {
     });
   }
   return { backend, namespace, runId, file };
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      backend: { type: "string" },
-      namespace: { type: "string" },
-      "run-id": { type: "string" },
-    },
-  });
 }

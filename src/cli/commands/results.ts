@@ -1,6 +1,7 @@
 import path from "node:path";
 import { loadRepositoryConfig } from "../../config/index.js";
 import { findRepoRoot } from "../../descriptor/index.js";
+import { suggestClosest } from "../../descriptor/suggest.js";
 import { UsageError } from "../../errors.js";
 import { readReceipt, readResultsFolder } from "../../results/read-receipts.js";
 import type { ResultReceipt } from "../../results/receipt-types.js";
@@ -10,7 +11,7 @@ import { pushResults } from "../../results/store/push-results.js";
 import type { ResultsStore } from "../../results/store/results-store.js";
 import { formatDuration } from "../../run/progress.js";
 import type { Command, CommandContext } from "../command.js";
-import { parseCommandArgs } from "../parse-command-args.js";
+import { parseCommandArgs, unknownSubcommand } from "../parse-command-args.js";
 import { SPARKLINE_WIDTH, sparkline } from "../sparkline.js";
 import { renderTextTable } from "../text-table.js";
 
@@ -72,11 +73,14 @@ export const resultsCommand: Command = {
     if (subcommand === "show" && target !== undefined && extra.length === 0) {
       return show(context, resultsDir, target, values.json ?? false);
     }
+    if (subcommand !== "list" && subcommand !== "show") {
+      throw unknownSubcommand("results", subcommand, ["list", "show", "push", "pull"]);
+    }
     throw new UsageError(
-      `expected 'results list', 'results show <receipt>', 'results push' or 'results pull'`,
-      {
-        hint: "run 'maat results --help'",
-      },
+      subcommand === "list"
+        ? "results list takes no arguments; filter with --benchmark ID"
+        : "results show takes one receipt file, result id or benchmark id",
+      { hint: "run 'maat results --help'" },
     );
   },
 };
@@ -95,7 +99,8 @@ async function list(
   benchmark: string | undefined,
   json: boolean,
 ) {
-  const all = (await loadAll(resultsDir, context))
+  const everything = await loadAll(resultsDir, context);
+  const all = everything
     .filter(({ receipt }) => benchmark === undefined || receipt.benchmark.id === benchmark)
     .sort((a, b) => b.receipt.startedAt.localeCompare(a.receipt.startedAt));
   if (json) {
@@ -110,10 +115,19 @@ async function list(
     context.stdout.write(`${JSON.stringify({ results: rows }, null, 2)}\n`);
     return 0;
   }
-  if (all.length === 0) {
+  const folder = path.relative(context.cwd, resultsDir) || ".";
+  if (all.length === 0 && benchmark !== undefined && everything.length > 0) {
+    const known = [...new Set(everything.map(({ receipt }) => receipt.benchmark.id))].sort();
+    const closest = suggestClosest(benchmark, known);
     context.stdout.write(
-      `No receipts in ${path.relative(context.cwd, resultsDir) || "."}: run 'maat run' first.\n`,
+      `No receipts of benchmark "${benchmark}" in ${folder}.${closest ? ` Did you mean "${closest}"?` : ""}\n` +
+        `Benchmarks with receipts: ${known.join(", ")}.\n`,
     );
+    return 0;
+  }
+  if (all.length === 0) {
+    const which = benchmark === undefined ? "" : ` of benchmark "${benchmark}"`;
+    context.stdout.write(`No receipts${which} in ${folder}: run 'maat run' first.\n`);
     return 0;
   }
   const rows = all.map(({ file, receipt }) => [

@@ -1,5 +1,4 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { loadRepositoryConfig } from "../../config/index.js";
 import { findDescriptorFiles, findRepoRoot, loadDescriptor } from "../../descriptor/index.js";
 import type { Descriptor } from "../../descriptor/types.js";
@@ -13,6 +12,7 @@ import type { BenchmarkRun } from "../../run/run-benchmark.js";
 import { runDescriptors } from "../../run/run-descriptors.js";
 import type { BackendName } from "../../runners/create-runner.js";
 import type { Command, CommandContext } from "../command.js";
+import { parseCommandArgs } from "../parse-command-args.js";
 import { describeRunSummary } from "./run-summary.js";
 
 const HELP = `maat run: run benchmarks and write their result receipts
@@ -127,13 +127,21 @@ interface RunArguments {
 }
 
 function parseRunArguments(argv: string[]): RunArguments {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError((error as Error).message, { hint: "run 'maat run --help'" });
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs("run", argv, {
+    repetitions: { type: "string" },
+    warmup: { type: "string" },
+    timeout: { type: "string" },
+    "results-dir": { type: "string" },
+    baselines: { type: "string" },
+    confirm: { type: "string" },
+    backend: { type: "string" },
+    namespace: { type: "string" },
+    context: { type: "string" },
+    kubeconfig: { type: "string" },
+    quiet: { type: "boolean" },
+    json: { type: "boolean" },
+    push: { type: "boolean" },
+  });
   const overrides: RunArguments["overrides"] = {};
   if (values.repetitions !== undefined) {
     overrides.repetitions =
@@ -171,28 +179,6 @@ function parseRunArguments(argv: string[]): RunArguments {
     json: values.json ?? false,
     push: values.push ?? false,
   };
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      repetitions: { type: "string" },
-      warmup: { type: "string" },
-      timeout: { type: "string" },
-      "results-dir": { type: "string" },
-      baselines: { type: "string" },
-      confirm: { type: "string" },
-      backend: { type: "string" },
-      namespace: { type: "string" },
-      context: { type: "string" },
-      kubeconfig: { type: "string" },
-      quiet: { type: "boolean" },
-      json: { type: "boolean" },
-      push: { type: "boolean" },
-    },
-  });
 }
 
 function wholeNumber(flag: string, text: string, minimum: number): number {

@@ -17,7 +17,9 @@ export type FaultKind =
   /** Never answers; the connection stays open until the client gives up or the server closes. */
   | { kind: "hang" }
   /** Answers normally after a delay. */
-  | { kind: "slow"; delayMs: number };
+  | { kind: "slow"; delayMs: number }
+  /** A 403 with GitHub's message, as for a token or repository setting that does not allow it. */
+  | { kind: "forbidden"; message: string };
 
 export type Fault = FaultKind & RequestMatcher & { times: number };
 
@@ -113,6 +115,8 @@ export class FaultInjector {
         return { hang: true };
       case "slow":
         return { delayMs: fault.delayMs };
+      case "forbidden":
+        return { reply: errorReply(403, fault.message) };
     }
   }
 }

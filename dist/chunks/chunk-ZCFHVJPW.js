@@ -1,0 +1,3 @@
+import { createRequire as __maatCreateRequire } from "node:module";
+const require = __maatCreateRequire(import.meta.url);
+import{require_mod}from"./chunk-ONYA6S2J.js";import{__name,__toESM}from"./chunk-4DDI2RTU.js";var import_fastest_levenshtein=__toESM(require_mod(),1);function suggestClosest(word,candidates){let best,bestDistance=Number.POSITIVE_INFINITY,lower=word.toLowerCase();for(let candidate of candidates){let d=(0,import_fastest_levenshtein.distance)(lower,candidate.toLowerCase());d<bestDistance&&(best=candidate,bestDistance=d)}let allowed=Math.max(1,Math.floor(Math.max(word.length,3)/3));return bestDistance<=allowed?best:void 0}__name(suggestClosest,"suggestClosest");export{suggestClosest};
