@@ -38,8 +38,8 @@ export function decideVerdict(
   const distance = `${Math.abs(sigmas).toFixed(1)} robust sigmas from the level of ${runs} runs`;
   const pText =
     adjustedPValue === test.pValue
-      ? `p = ${formatP(test.pValue)}`
-      : `p = ${formatP(test.pValue)}, ${formatP(adjustedPValue)} after FDR within the benchmark`;
+      ? `p ${formatP(test.pValue)}`
+      : `p ${formatP(test.pValue)}, ${formatP(adjustedPValue).replace("= ", "")} after FDR within the benchmark`;
   const evidence = `${change}: ${distance}, ${pText}`;
   const bound = formatPercent(minEffect).replace("+", "");
 
@@ -107,7 +107,8 @@ function isNearThreshold(strength: number, sigmas: number, relative: number, tes
   return (near && !decisive) || underpowered;
 }
 
+/** "= 0.0123" or "< 0.0001", to follow a "p". */
 function formatP(p: number): string {
   if (p < 0.0001) return "< 0.0001";
-  return p.toFixed(4);
+  return `= ${p.toFixed(4)}`;
 }
