@@ -44,6 +44,12 @@ if (values.bench) {
     outfile: "build/bench.js",
     external: ["playwright-core"],
   });
+  // The extraction suite's child: the extractor alone, so its peak memory is the extractor's.
+  await esbuild.build({
+    ...common,
+    entryPoints: ["bench/extract-child.ts"],
+    outfile: "build/extract-child.js",
+  });
 } else {
   const outdir = values.outdir;
   // Chunks are content-hashed: remove the previous build's so none lingers.
