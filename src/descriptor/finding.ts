@@ -1,6 +1,7 @@
 import { formatFieldPath, type Segment } from "./field-path.js";
 import type { DescriptorProblem } from "./problem.js";
-import type { Anchor, SourceMap } from "./source-map.js";
+import type { Locator } from "./read-toml.js";
+import type { Anchor } from "./source-map.js";
 
 /** A problem found on the parsed data, before it is placed on a line of the file. */
 export interface Finding {
@@ -11,7 +12,7 @@ export interface Finding {
   hint?: string;
 }
 
-export function placeFinding(finding: Finding, file: string, sourceMap: SourceMap): DescriptorProblem {
+export function placeFinding(finding: Finding, file: string, sourceMap: Locator): DescriptorProblem {
   const { line, column } = sourceMap.locate(finding.path, finding.anchor);
   const problem: DescriptorProblem = {
     file,

@@ -5,13 +5,17 @@ import { SourceMap } from "./source-map.js";
 
 export type TomlTable = Record<string, unknown>;
 
+/** Where fields sit in the text: what problems and warnings need, built only when one is placed. */
+export type Locator = Pick<SourceMap, "locate">;
+
 export type ReadTomlResult =
-  | { ok: true; data: TomlTable; sourceMap: SourceMap }
+  | { ok: true; data: TomlTable; sourceMap: Locator }
   | { ok: false; problem: DescriptorProblem };
 
 /**
- * Parses descriptor text twice: @iarna/toml for the values, toml-eslint-parser for where
- * they are. A syntax error from either keeps that parser's line and column.
+ * Parses descriptor text once, with @iarna/toml for the values. Where each field sits comes
+ * from toml-eslint-parser's AST, parsed only when a problem or warning has to be placed: a
+ * valid descriptor (the common case, a thousand of them per plan) is read by one parser.
  */
 export function readToml(text: string, file: string): ReadTomlResult {
   // Windows checkouts (autocrlf) end lines with CRLF; @iarna/toml rejects a CR in a comment.
@@ -23,12 +27,25 @@ export function readToml(text: string, file: string): ReadTomlResult {
   } catch (error) {
     return { ok: false, problem: iarnaSyntaxProblem(error, file) };
   }
-  try {
-    return { ok: true, data, sourceMap: SourceMap.fromProgram(parseTOML(source)) };
-  } catch (error) {
-    if (error instanceof RangeError) return { ok: false, problem: tooDeepProblem(file) };
-    return { ok: false, problem: eslintSyntaxProblem(error, file) };
-  }
+  return { ok: true, data, sourceMap: lazySourceMap(source) };
+}
+
+function lazySourceMap(source: string): Locator {
+  let map: Locator | undefined;
+  return {
+    locate(path, anchor) {
+      if (map === undefined) {
+        try {
+          map = SourceMap.fromProgram(parseTOML(source));
+        } catch {
+          // The values parsed; a position parser that cannot follow (a value of tens of thousands
+          // of characters overflows its recursion) only loses the line numbers.
+          map = { locate: () => ({ line: 1, column: 1 }) };
+        }
+      }
+      return map.locate(path, anchor);
+    },
+  };
 }
 
 function iarnaSyntaxProblem(error: unknown, file: string): DescriptorProblem {
@@ -64,28 +81,4 @@ function describeCharacter(code: number): string {
   // Control and invisible characters read better as their code point.
   if (code < 0x21 || (code >= 0x7f && code <= 0xa0) || code === 0xfeff) return hex;
   return `${JSON.stringify(String.fromCodePoint(code))} (${hex})`;
-}
-
-function eslintSyntaxProblem(error: unknown, file: string): DescriptorProblem {
-  const e = (error ?? {}) as { lineNumber?: unknown; column?: unknown; message?: unknown };
-  return {
-    file,
-    line: typeof e.lineNumber === "number" ? e.lineNumber : 1,
-    column: typeof e.column === "number" ? e.column + 1 : 1,
-    field: "",
-    message: `TOML syntax error: ${String(e.message ?? error)}`,
-    hint: "see https://toml.io for the syntax",
-  };
-}
-
-/** The position parser recurses per character of a long string; say what to change, not "call stack". */
-function tooDeepProblem(file: string): DescriptorProblem {
-  return {
-    file,
-    line: 1,
-    column: 1,
-    field: "",
-    message: "has a value too long to read (a string of tens of thousands of characters)",
-    hint: "keep long scripts and data in files next to the descriptor and refer to them",
-  };
 }

@@ -2,7 +2,7 @@ import type { ErrorObject } from "ajv/dist/2020.js";
 import { describeTypes, describeValue } from "./describe-value.js";
 import { formatFieldPath, type Segment } from "./field-path.js";
 import type { DescriptorProblem } from "./problem.js";
-import type { SourceMap } from "./source-map.js";
+import type { Locator } from "./read-toml.js";
 import { suggestClosest } from "./suggest.js";
 import { descriptorSchema } from "./validate-schema.js";
 
@@ -11,7 +11,7 @@ type Schema = Record<string, unknown>;
 interface Context {
   file: string;
   data: unknown;
-  sourceMap: SourceMap;
+  sourceMap: Locator;
 }
 
 /**
