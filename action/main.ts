@@ -1,4 +1,5 @@
 // The GitHub Action entry: reads inputs once, calls the library step, reports failures once.
+import "../src/cli/compile-cache.js";
 import * as core from "@actions/core";
 import { MaatError } from "../src/errors.js";
 import { createGitHubClient } from "../src/github/client.js";

@@ -1,9 +1,8 @@
-// Runs a command several times under GNU time and reports medians of wall time, CPU time
-// (user + system, children included) and peak resident memory: what a user's machine spends.
+// Runs a command several times and reports medians of wall time, CPU time (user + system, its
+// children included) and peak resident memory: what a user's machine spends. Measured by a small
+// Python helper with getrusage(RUSAGE_CHILDREN) around a batch of runs: per-run rusage from
+// wait4 is kept in clock ticks here and reads short processes as 0-10 ms; a batch does not.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 
 export interface CommandCost {
   wallMs: number;
@@ -11,44 +10,48 @@ export interface CommandCost {
   maxRssMiB: number;
 }
 
-const GNU_TIME = "/usr/bin/time";
+const MEASURE = `
+import json, resource, subprocess, sys, time
+batch = int(sys.argv[1]); allowed = json.loads(sys.argv[2]); command = sys.argv[3:]
+before = resource.getrusage(resource.RUSAGE_CHILDREN)
+started = time.monotonic()
+for _ in range(batch):
+    code = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL).returncode
+    if code not in allowed:
+        sys.stderr.write("exit %d\\n" % code); sys.exit(3)
+wall = time.monotonic() - started
+after = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+print(json.dumps({"wall": wall / batch, "cpu": cpu / batch, "rss_kib": after.ru_maxrss}))
+`;
 
 /**
- * One GNU time per run (its CPU figures have a 10 ms resolution; a shell loop under one time
- * would be finer, but this sandbox's kernel does not add grandchildren to the rusage it reports).
+ * `repeats` measurements, each of `batch` runs (default 1; short commands want 10 or more).
+ * Peak memory is the largest of any run.
  */
 export function measureCommand(
   repeats: number,
   command: string[],
-  options: { cwd: string; env: Record<string, string>; allowedExitCodes?: number[] },
+  options: { cwd: string; env: Record<string, string>; allowedExitCodes?: number[]; batch?: number },
 ): CommandCost {
-  if (!existsSync(GNU_TIME)) {
-    throw new Error(`${GNU_TIME} is missing: install Debian's "time" package (.ci/run does)`);
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), "maat-bench-time-"));
-  const report = path.join(dir, "time.txt");
   const costs: CommandCost[] = [];
-  try {
-    for (let i = 0; i < repeats; i++) {
-      const result = spawnSync(GNU_TIME, ["-f", "%e %U %S %M", "-o", report, ...command], {
-        cwd: options.cwd,
-        env: options.env,
-        stdio: ["ignore", "ignore", "pipe"],
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      const allowed = options.allowedExitCodes ?? [0];
-      if (!allowed.includes(result.status ?? -1)) {
-        throw new Error(
-          `${command.join(" ")} exited ${result.status}: ${result.stderr.toString().slice(-800)}`,
-        );
-      }
-      // GNU time writes "Command exited with non-zero status N" first when it is not 0.
-      const last = readFileSync(report, "utf8").trim().split("\n").at(-1)!;
-      const [wall, user, system, rssKiB] = last.split(" ").map(Number) as [number, number, number, number];
-      costs.push({ wallMs: wall * 1000, cpuMs: (user + system) * 1000, maxRssMiB: rssKiB / 1024 });
+  for (let i = 0; i < repeats; i++) {
+    const result = spawnSync(
+      "python3",
+      [
+        "-c",
+        MEASURE,
+        String(options.batch ?? 1),
+        JSON.stringify(options.allowedExitCodes ?? [0]),
+        ...command,
+      ],
+      { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 },
+    );
+    if (result.status !== 0) {
+      throw new Error(`${command.join(" ")} failed: ${result.stderr.toString().slice(-800)}`);
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    const report = JSON.parse(result.stdout.toString()) as { wall: number; cpu: number; rss_kib: number };
+    costs.push({ wallMs: report.wall * 1000, cpuMs: report.cpu * 1000, maxRssMiB: report.rss_kib / 1024 });
   }
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   return {
@@ -59,5 +62,8 @@ export function measureCommand(
 }
 
 export function describeCost(cost: CommandCost): string {
-  return `${(cost.cpuMs / 1000).toFixed(2)} CPU s, ${(cost.wallMs / 1000).toFixed(2)} s wall, ${cost.maxRssMiB.toFixed(0)} MiB`;
+  const cpu =
+    cost.cpuMs >= 1000 ? `${(cost.cpuMs / 1000).toFixed(2)} CPU s` : `${cost.cpuMs.toFixed(0)} CPU ms`;
+  const wall = cost.wallMs >= 1000 ? `${(cost.wallMs / 1000).toFixed(2)} s` : `${cost.wallMs.toFixed(0)} ms`;
+  return `${cpu}, ${wall} wall, ${cost.maxRssMiB.toFixed(0)} MiB`;
 }

@@ -1,5 +1,6 @@
-// First: stop on an unsupported Node.js before any other module runs.
+// First: stop on an unsupported Node.js before any other module runs; then keep compiled code.
 import "./require-node.js";
+import "./compile-cache.js";
 import { runCli } from "./run-cli.js";
 
 const controller = new AbortController();

@@ -1,4 +1,4 @@
-import { DEFAULT_REPLAY_OPTIONS } from "../stats/changepoints/replay.js";
+import { DEFAULT_GATE_PERSISTENCE } from "../stats/changepoints/gate-persistence.js";
 import type { RepositoryConfig } from "./types.js";
 
 /** The config used when a repository has no `maat.toml`: one local runner, files in the repository. */
@@ -14,7 +14,7 @@ export const DEFAULT_CONFIG: Readonly<RepositoryConfig> = Object.freeze({
     failOnRegression: true,
     failOnIncomparable: true,
     confirmRepetitions: 0,
-    persistence: DEFAULT_REPLAY_OPTIONS.persistence,
+    persistence: DEFAULT_GATE_PERSISTENCE,
   },
   issues: { labels: ["performance-regression"], assignees: [], closeAfterGoodRuns: 2 },
   pullRequests: { runAllLabel: "benchmark:all", trustLabel: "benchmark:trusted", comment: true },

@@ -2,7 +2,6 @@ import { join } from "node:path";
 import { FileReadProblem, MAX_TOML_BYTES, readRegularTextFile } from "../read-regular-file.js";
 import { ConfigError } from "./config-error.js";
 import { normalizeConfig } from "./normalize-config.js";
-import { parseRepositoryConfig } from "./parse-config.js";
 import type { RepositoryConfig } from "./types.js";
 
 export const CONFIG_FILE = "maat.toml";
@@ -37,6 +36,8 @@ export async function loadRepositoryConfig(
       },
     );
   }
+  // Loaded only when there is a file: the parser and schema validator are most of the config's code.
+  const { parseRepositoryConfig } = await import("./parse-config.js");
   const { config, problems } = parseRepositoryConfig(text, file);
   if (config === undefined) throw new ConfigError(file, problems);
   return config;

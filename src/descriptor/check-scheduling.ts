@@ -1,4 +1,4 @@
-import { Cron } from "croner";
+import { cronFieldsProblem } from "./cron-fields.js";
 
 /** The macros Kubernetes CronJobs accept. */
 export const SCHEDULE_MACROS = [
@@ -25,7 +25,7 @@ const NAMES = new Set(
 
 /**
  * Why `scheduling` is not "single_run" or a Kubernetes CronJob schedule, or undefined when it is.
- * Five fields only: croner also takes a seconds field, which Kubernetes does not.
+ * Five fields only: a seconds field, which some cron libraries take, Kubernetes does not.
  */
 export function checkScheduling(value: string): string | undefined {
   if (value === "single_run") return undefined;
@@ -41,14 +41,10 @@ export function checkScheduling(value: string): string | undefined {
   if (unsupported !== undefined) {
     return `is not a valid cron expression: field ${JSON.stringify(unsupported)} may only hold numbers, *, ranges (1-5), lists (1,3), steps (*/5) and month or day names`;
   }
-  try {
-    new Cron(value, { timezone: "UTC" });
-  } catch (error) {
-    // croner says "CronPattern: Invalid value for minute: 61"; keep the part about the field.
-    const reason = (error instanceof Error ? error.message : String(error)).replace(/^CronPattern:\s*/, "");
-    return `is not a valid cron expression (${reason}): ${JSON.stringify(value)}`;
-  }
-  return undefined;
+  const reason = cronFieldsProblem(fields);
+  return reason === undefined
+    ? undefined
+    : `is not a valid cron expression (${reason}): ${JSON.stringify(value)}`;
 }
 
 function namesAreKnown(field: string): boolean {

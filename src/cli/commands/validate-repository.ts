@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { CONFIG_FILE, ConfigError, type ConfigProblem, loadRepositoryConfig } from "../../config/index.js";
+import { ConfigError } from "../../config/config-error.js";
+import { CONFIG_FILE, loadRepositoryConfig } from "../../config/load-config.js";
+import type { ConfigProblem } from "../../config/types.js";
 import type { DescriptorProblem } from "../../descriptor/problem.js";
 import { readToml } from "../../descriptor/read-toml.js";
 import type { Descriptor } from "../../descriptor/types.js";
-import { scheduleCoverage } from "../../plan/schedule-coverage.js";
-import { readScheduledWorkflows } from "../../workflow/scheduled-workflows.js";
 
 /** What `maat validate` says about the repository's `maat.toml`; undefined when there is none. */
 export interface ConfigReport {
@@ -43,6 +43,9 @@ export async function scheduleWarnings(
   const warnings = new Map<string, DescriptorProblem>();
   const scheduled = descriptors.filter((d) => d.descriptor.info.scheduling !== "single_run");
   if (scheduled.length === 0) return warnings;
+  // Loaded only here: reading workflows needs a YAML parser most validations never use.
+  const { readScheduledWorkflows } = await import("../../workflow/scheduled-workflows.js");
+  const { scheduleCoverage } = await import("../../plan/schedule-coverage.js");
   const workflows = await readScheduledWorkflows(repoRoot);
   if (workflows === undefined) return warnings;
   const check = scheduleCoverage(workflows);

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { formatConfigProblem } from "../../config/index.js";
+import { formatConfigProblem } from "../../config/config-error.js";
 import { descriptorId } from "../../descriptor/descriptor-id.js";
 import { findDescriptors } from "../../descriptor/find-descriptor-files.js";
 import { validateDescriptorFile } from "../../descriptor/load-descriptor.js";

@@ -4,6 +4,7 @@ import { compareMetrics } from "../compare.js";
 import { summarize } from "../summary.js";
 import type { BaselineRun, ComparisonPolicy } from "../types.js";
 import { kindOf } from "./detect.js";
+import { DEFAULT_GATE_PERSISTENCE } from "./gate-persistence.js";
 import { localStep } from "./local-step.js";
 import { noiseScale } from "./noise-scale.js";
 import { pointRepetitions, pointValues } from "./series.js";
@@ -26,7 +27,7 @@ export interface ReplayOptions {
 
 export const DEFAULT_REPLAY_OPTIONS: Readonly<ReplayOptions> = Object.freeze({
   direction: "unknown",
-  persistence: 6,
+  persistence: DEFAULT_GATE_PERSISTENCE,
   confirmAfter: 4,
   fitWindow: 60,
   thresholds: {},
