@@ -1,5 +1,6 @@
 import { hardwareKey } from "../baselines/hardware-key.js";
 import { metricHistory } from "../baselines/reset.js";
+import { baselineStore } from "../baselines/store.js";
 import type { Baseline, BaselineStore } from "../baselines/types.js";
 import type { Thresholds } from "../descriptor/types.js";
 import type { ResultReceipt } from "../results/receipt-types.js";
@@ -17,9 +18,9 @@ import {
 import type { BenchmarkComparison, ComparisonReport, ComparisonTotals } from "./types.js";
 
 /**
- * Weighs each receipt against the baseline of its benchmark on its hardware key. All
- * metrics of all receipts go through one `compareMetrics` call, so the false-discovery
- * rate is controlled over the whole comparison, not per benchmark. `policy` holds the
+ * Weighs each receipt against the baseline of its benchmark on its hardware key. The
+ * false-discovery rate is controlled within each benchmark (compareMetrics' families), so
+ * comparing benchmarks together or one at a time gives the same verdicts. `policy` holds the
  * defaults a descriptor's thresholds override; `options.thresholds` (the command line)
  * overrides both.
  */
@@ -82,6 +83,42 @@ export function compareReceipts(
       comparisons: comparisons.sort(byVerdictThenMetric),
     };
   });
+  return assembleReport(benchmarks);
+}
+
+/**
+ * The same as `compareReceipts`, one benchmark at a time: each benchmark's baselines are
+ * loaded, weighed and let go before the next, so a comparison of thousands of metrics holds
+ * one benchmark's history in memory, not all of them. `onBenchmark` sees each benchmark's
+ * baselines while they are loaded (the terminal's trend sparklines).
+ */
+export async function compareReceiptsByBenchmark(
+  receipts: readonly ResultReceipt[],
+  load: (benchmarkId: string) => Promise<Baseline[]>,
+  policy: Partial<ComparisonPolicy> = {},
+  options: {
+    thresholds?: Thresholds;
+    onBenchmark?: (store: BaselineStore, part: ComparisonReport) => void;
+  } = {},
+): Promise<ComparisonReport> {
+  const groups = new Map<string, ResultReceipt[]>();
+  for (const receipt of receipts) {
+    const group = groups.get(receipt.benchmark.id);
+    if (group === undefined) groups.set(receipt.benchmark.id, [receipt]);
+    else group.push(receipt);
+  }
+  const benchmarks: BenchmarkComparison[] = [];
+  for (const [benchmarkId, group] of groups) {
+    const store = baselineStore(await load(benchmarkId));
+    const part = compareReceipts(group, store, policy, options);
+    options.onBenchmark?.(store, part);
+    benchmarks.push(...part.benchmarks);
+  }
+  return assembleReport(benchmarks);
+}
+
+/** Benchmarks with a failing verdict first, then by id; with the totals. */
+function assembleReport(benchmarks: BenchmarkComparison[]): ComparisonReport {
   benchmarks.sort(byRegressionThenId);
   return { benchmarks, totals: countTotals(benchmarks) };
 }

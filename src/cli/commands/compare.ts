@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { readBaselineStore } from "../../baselines/store.js";
-import { compareReceipts } from "../../compare/compare-receipts.js";
+import { readBaselines } from "../../baselines/files.js";
+import { compareReceiptsByBenchmark } from "../../compare/compare-receipts.js";
 import { gateFailures } from "../../compare/gate.js";
 import { historyRunsNeeded } from "../../compare/history-window.js";
 import { renderComparisonMarkdown } from "../../compare/render-markdown.js";
@@ -76,24 +76,23 @@ export const compareCommand: Command = {
       });
     }
     const baselinesDir = resolve(context.cwd, values.baselines ?? "baselines");
-    const store = await readBaselineStore(
-      baselinesDir,
-      receipts.map((r) => r.benchmark.id),
-      { recentRuns: historyRunsNeeded() },
-    );
     // Flags given on the command line win over the descriptors' own thresholds.
     const thresholds = {
       ...(sigma === undefined ? {} : { sigma }),
       ...(minEffect === undefined ? {} : { minEffect }),
     };
-    const report = compareReceipts(receipts, store, thresholds, { thresholds });
+    const table = !values.json && !values.markdown;
+    const trends = table ? compareTrends() : undefined;
+    const report = await compareReceiptsByBenchmark(
+      receipts,
+      (id) => readBaselines(baselinesDir, id, { recentRuns: historyRunsNeeded() }),
+      thresholds,
+      { thresholds, ...(trends === undefined ? {} : { onBenchmark: trends.collect }) },
+    );
 
     if (values.json) context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else if (values.markdown) context.stdout.write(renderComparisonMarkdown(report));
-    else
-      context.stdout.write(
-        renderComparisonTable(report, { colors: context.colors, trend: compareTrends(store) }),
-      );
+    else context.stdout.write(renderComparisonTable(report, { colors: context.colors, trend: trends?.cell }));
 
     const failures = gateFailures(report, {
       failOnRegression: values["fail-on-regression"] !== false,
