@@ -84,7 +84,7 @@ function makeBaseline(
   };
   const names = Array.from({ length: metrics }, (_, m) => `metric_${m}`);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     benchmarkId,
     hardware: { slug, fields },
     metrics: Object.fromEntries(names.map((n) => [n, { unit: "ms", direction: "lower_is_better" as const }])),

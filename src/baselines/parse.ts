@@ -62,9 +62,10 @@ function parseRunLines(text: string, recentRuns: number): unknown {
 function baselineProblems(data: unknown): string[] {
   if (!isObject(data)) return ["the top level is not an object"];
   const problems: string[] = [];
-  if (data.schemaVersion !== BASELINE_SCHEMA_VERSION) {
+  const version = data.schemaVersion;
+  if (version !== 1 && version !== BASELINE_SCHEMA_VERSION) {
     problems.push(
-      `schemaVersion is ${JSON.stringify(data.schemaVersion)}, expected ${BASELINE_SCHEMA_VERSION}`,
+      `schemaVersion is ${JSON.stringify(version)}, expected 1 or ${BASELINE_SCHEMA_VERSION} (a newer maat wrote it?)`,
     );
   }
   if (typeof data.benchmarkId !== "string") problems.push("benchmarkId is not a string");
@@ -82,12 +83,15 @@ function baselineProblems(data: unknown): string[] {
   }
   if (!Array.isArray(data.runs)) problems.push("runs is not an array");
   else {
-    for (const [i, run] of data.runs.entries()) problems.push(...runProblems(run, i));
+    for (const [i, run] of data.runs.entries()) problems.push(...runProblems(run, i, version === 1));
   }
+  // Read in memory as the current version: written back, a version 1 file is upgraded.
+  if (problems.length === 0) data.schemaVersion = BASELINE_SCHEMA_VERSION;
   return problems;
 }
 
-function runProblems(run: unknown, i: number): string[] {
+/** Checks a run, turning each metric stored as bare values into its summary and values. */
+function runProblems(run: unknown, i: number, version1: boolean): string[] {
   if (!isObject(run)) return [`runs[${i}] is not an object`];
   const problems: string[] = [];
   if (typeof run.resultId !== "string") problems.push(`runs[${i}].resultId is not a string`);
@@ -99,8 +103,14 @@ function runProblems(run: unknown, i: number): string[] {
     problems.push(`runs[${i}].regressed must be a list of metric names`);
   }
   if (!isObject(run.metrics)) return [...problems, `runs[${i}].metrics is not an object`];
-  for (const [name, metric] of Object.entries(run.metrics)) {
-    problems.push(...metricRunProblems(metric, `runs[${i}] (${String(run.resultId)}).metrics.${name}`));
+  const metrics = run.metrics;
+  for (const [name, metric] of Object.entries(metrics)) {
+    if (Array.isArray(metric) && !version1) {
+      const bad = valuesProblem(metric);
+      if (bad === undefined) metrics[name] = { summary: summarize(metric), values: metric };
+      else problems.push(`runs[${i}] (${String(run.resultId)}).metrics.${name} ${bad}`);
+    } else
+      problems.push(...metricRunProblems(metric, `runs[${i}] (${String(run.resultId)}).metrics.${name}`));
   }
   return problems;
 }
@@ -116,15 +126,13 @@ function metricRunProblems(metric: unknown, at: string): string[] {
     return [`${at} needs a summary and values`];
   }
   const values = metric.values;
-  if (values.length === 0) return [`${at}.values is empty`];
-  if (!values.every((v) => typeof v === "number" && Number.isFinite(v))) {
-    return [
-      `${at}.values must be finite numbers (found ${JSON.stringify(values.find((v) => typeof v !== "number" || !Number.isFinite(v)))})`,
-    ];
-  }
+  const bad = valuesProblem(values);
+  if (bad !== undefined) return [`${at}.values ${bad}`];
   const summary = metric.summary;
-  const bad = SUMMARY_FIELDS.filter((k) => typeof summary[k] !== "number" || !Number.isFinite(summary[k]));
-  if (bad.length > 0) return [`${at}.summary.${bad.join(", ")} must be finite numbers`];
+  const notFinite = SUMMARY_FIELDS.filter(
+    (k) => typeof summary[k] !== "number" || !Number.isFinite(summary[k]),
+  );
+  if (notFinite.length > 0) return [`${at}.summary.${notFinite.join(", ")} must be finite numbers`];
   const s = summary as unknown as SampleSummary;
   if (!Number.isInteger(s.n) || s.n < values.length)
     return [`${at}.summary.n (${s.n}) is less than its ${values.length} values`];
@@ -147,6 +155,16 @@ function metricRunProblems(metric: unknown, at: string): string[] {
     return [`${at}.summary (min ${s.min}, mean ${s.mean}, max ${s.max}) does not agree with its values`];
   }
   return [];
+}
+
+/** What is wrong with a list of values ("is empty", ...), or undefined: non-empty, finite numbers. */
+function valuesProblem(values: unknown[]): string | undefined {
+  if (values.length === 0) return "is empty";
+  for (const v of values) {
+    if (typeof v !== "number" || !Number.isFinite(v))
+      return `must be finite numbers (found ${JSON.stringify(v)})`;
+  }
+  return undefined;
 }
 
 function close(a: number, b: number, scale: number): boolean {

@@ -1,4 +1,14 @@
-import type { Baseline, BaselineMetricRun, BaselineReset, BaselineRunRecord } from "./types.js";
+import {
+  BASELINE_SCHEMA_VERSION,
+  type Baseline,
+  type BaselineMetricRun,
+  type BaselineReset,
+  type BaselineRunRecord,
+} from "./types.js";
+
+/** A metric of a run in the file: its values, or (values capped) its summary and kept values. */
+type StoredMetricRun = number[] | BaselineMetricRun;
+type StoredRunRecord = Omit<BaselineRunRecord, "metrics"> & { metrics: Record<string, StoredMetricRun> };
 
 /**
  * Writes a baseline as JSON that diffs well: header fields pretty-printed, then one
@@ -7,7 +17,7 @@ import type { Baseline, BaselineMetricRun, BaselineReset, BaselineRunRecord } fr
  */
 export function serializeBaseline(baseline: Baseline): string {
   const header = {
-    schemaVersion: baseline.schemaVersion,
+    schemaVersion: BASELINE_SCHEMA_VERSION,
     benchmarkId: baseline.benchmarkId,
     hardware: { slug: baseline.hardware.slug, fields: sortedRecord(baseline.hardware.fields) },
     metrics: sortedRecord(
@@ -52,11 +62,19 @@ function canonicalReset(reset: BaselineReset): BaselineReset {
   return { metric, fromCommit, by, reason, date };
 }
 
-function canonicalRun(run: BaselineRunRecord): BaselineRunRecord {
-  const metrics: Record<string, BaselineMetricRun> = {};
+/**
+ * A run as it is written. A metric whose values are all kept is written as those values alone
+ * (its summary is derived from them on read); only capped values keep their summary beside them.
+ */
+function canonicalRun(run: BaselineRunRecord): StoredRunRecord {
+  const metrics: Record<string, StoredMetricRun> = {};
   for (const name of Object.keys(run.metrics).sort()) {
     const { summary, values } = run.metrics[name]!;
     const { n, mean, median, stddev, mad, min, max } = summary;
+    if (n === values.length) {
+      metrics[name] = values.map(stored);
+      continue;
+    }
     metrics[name] = {
       summary: {
         n,

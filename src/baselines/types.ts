@@ -1,8 +1,12 @@
 import type { Aggregation, Direction } from "../descriptor/types.js";
 import type { SampleSummary } from "../stats/types.js";
 
-/** Version of the baseline file layout; bumped when the shape changes. */
-export const BASELINE_SCHEMA_VERSION = 1 as const;
+/**
+ * Version of the baseline file layout; bumped when the shape changes. Version 2 stores a run's
+ * metric as its bare values when every value is kept (the summary is derived on read, so it can
+ * neither be edited apart from its values nor cost bytes); version 1 files are still read.
+ */
+export const BASELINE_SCHEMA_VERSION = 2 as const;
 
 /**
  * What a result is allowed to be compared with: two results share a hardware key only

@@ -12,7 +12,7 @@ function steppedBaseline(): Baseline {
     return (seed / 2 ** 31 - 0.5) * 0.01;
   };
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     benchmarkId: "serve",
     hardware: { slug: "g5-12xlarge-1a2b3c4d", fields: { instanceType: "g5.12xlarge" } },
     metrics: { latency_ms: { unit: "ms", direction: "lower_is_better" } },

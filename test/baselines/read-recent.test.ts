@@ -11,7 +11,7 @@ import { summarize } from "../../src/stats/summary.js";
 function bigBaseline(runs: number, metrics: number): Baseline {
   const names = Array.from({ length: metrics }, (_, m) => `metric_${m}`);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     benchmarkId: "wide",
     hardware: { slug: "cpu-x", fields: { cpu: "x" } },
     metrics: Object.fromEntries(names.map((n) => [n, { unit: "ms", direction: "lower_is_better" as const }])),

@@ -49,12 +49,40 @@ describe("serializeBaseline", () => {
       metrics: { throughput: baseline.metrics.throughput!, epoch_time: baseline.metrics.epoch_time! },
       hardware: { fields: { ...baseline.hardware.fields }, slug: baseline.hardware.slug },
       benchmarkId: baseline.benchmarkId,
-      schemaVersion: 1,
+      schemaVersion: 2,
     };
     const text = serializeBaseline(baseline);
     expect(serializeBaseline(shuffled)).toBe(text);
     expect(text.indexOf('"schemaVersion"')).toBeLessThan(text.indexOf('"benchmarkId"'));
     expect(text).toMatch(/\{"resultId":"[^"]+","commit":"c0ffee01","date":"[^"]+","metrics":\{"epoch_time"/);
+  });
+
+  it("writes a metric's values alone when all are kept, and its summary beside capped values", () => {
+    const baseline = baselineWith(1);
+    const run = baseline.runs[0]!;
+    const throughput = run.metrics.throughput!;
+    const capped: Baseline = {
+      ...baseline,
+      runs: [
+        {
+          ...run,
+          metrics: { ...run.metrics, throughput: { ...throughput, values: throughput.values.slice(0, 2) } },
+        },
+      ],
+    };
+    const text = serializeBaseline(capped);
+    expect(text).toContain('"schemaVersion": 2');
+    expect(text).toContain('"epoch_time":[450,451,449]');
+    expect(text).toMatch(/"throughput":\{"summary":\{"n":3,"mean":2845,[^}]*\},"values":\[2840,2850\]\}/);
+    expect(parseBaseline(text, "b.json")).toEqual(capped);
+  });
+
+  it("reads a version 1 file (every summary written out) as the same baseline, and upgrades it when written", () => {
+    const baseline = baselineWith(3);
+    const version1 = JSON.stringify({ ...baseline, schemaVersion: 1 }, null, 2);
+    const read = parseBaseline(version1, "b.json");
+    expect(read).toEqual(baseline);
+    expect(serializeBaseline(read)).toBe(serializeBaseline(baseline));
   });
 
   it("changes one run line (plus a comma) when a run is added", () => {
@@ -92,7 +120,7 @@ describe("parseBaseline", () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toContain("schemaVersion is 9, expected 1");
+    expect(message).toContain("schemaVersion is 9, expected 1 or 2");
     expect(message).toContain("benchmarkId is not a string");
     expect(message).toContain("hardware must have a slug and fields");
     expect(message).toContain("runs[0].resultId is not a string");

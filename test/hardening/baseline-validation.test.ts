@@ -36,16 +36,26 @@ describe("a hand-edited baseline file", () => {
     expect(await readBaselines(dir, "resnet50-training")).toHaveLength(1);
   });
 
-  it("with a summary.mean edited to hide a regression is refused, naming the run", async () => {
+  it("stores each run's values alone, so there is no summary to edit apart from them", async () => {
+    const text = await readFile(file, "utf8");
+    expect(text).toContain('"throughput":[101,102,100]');
+    expect(text).not.toContain('"summary"');
+  });
+
+  it("in the version 1 layout, with a summary.mean edited to hide a regression, is refused, naming the run", async () => {
+    const [baseline] = await readBaselines(dir, "resnet50-training");
+    await writeFile(file, JSON.stringify({ ...baseline, schemaVersion: 1 }));
     await edit((text) => text.replace('"mean":102', '"mean":130'));
     await expect(readBaselines(dir, "resnet50-training")).rejects.toThrow(
       /resnet50-training\/2024-05-02\)\.metrics\.throughput\.summary does not match its values \(mean 130, values give 102\)/,
     );
   });
 
-  it('with "values": ["x", "y"] is refused', async () => {
-    await edit((text) => text.replace('"values":[101,102,100]', '"values":["x","y"]'));
-    await expect(readBaselines(dir, "resnet50-training")).rejects.toThrow(/values must be finite numbers/);
+  it('with values ["x", "y"] is refused', async () => {
+    await edit((text) => text.replace('"throughput":[101,102,100]', '"throughput":["x","y"]'));
+    await expect(readBaselines(dir, "resnet50-training")).rejects.toThrow(
+      /2024-05-01\)\.metrics\.throughput must be finite numbers \(found "x"\)/,
+    );
   });
 
   it("with an edited benchmarkId is refused instead of giving no-baseline", async () => {

@@ -82,7 +82,7 @@ function generateBaseline(shape: HistoryShape, b: number, k: number): Baseline {
     runs.push(record);
   }
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     benchmarkId: id,
     hardware: {
       slug,
