@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { open } from "node:fs/promises";
 
 /** Why a file Maat was asked to read cannot be read; `message` names the path. */
@@ -32,13 +32,8 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<B
     throw openProblem(file, error);
   }
   try {
-    const info = await handle.stat();
-    if (!info.isFile()) {
-      throw new FileReadProblem(file, "not-a-file", `${file} is ${kindOf(info)}, not a regular file`);
-    }
-    if (info.size > maxBytes) throw tooLarge(file, maxBytes);
     // Read one byte past the cap: a file that grows while read is refused too.
-    const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+    const buffer = Buffer.alloc(bytesToRead(file, await handle.stat(), maxBytes));
     let length = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
@@ -49,9 +44,7 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<B
     }
     return buffer.subarray(0, length);
   } catch (error) {
-    if (error instanceof FileReadProblem) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FileReadProblem(file, "unreadable", `${file} cannot be read (${code ?? String(error)})`);
+    throw readProblem(file, error);
   } finally {
     await handle.close();
   }
@@ -67,12 +60,7 @@ function readSmallRegularFile(file: string, maxBytes: number): Buffer {
     throw openProblem(file, error);
   }
   try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) {
-      throw new FileReadProblem(file, "not-a-file", `${file} is ${kindOf(info)}, not a regular file`);
-    }
-    if (info.size > maxBytes) throw tooLarge(file, maxBytes);
-    const buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
+    const buffer = Buffer.allocUnsafe(bytesToRead(file, fstatSync(fd), maxBytes));
     let length = 0;
     for (;;) {
       const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
@@ -83,12 +71,25 @@ function readSmallRegularFile(file: string, maxBytes: number): Buffer {
     }
     return buffer.subarray(0, length);
   } catch (error) {
-    if (error instanceof FileReadProblem) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FileReadProblem(file, "unreadable", `${file} cannot be read (${code ?? String(error)})`);
+    throw readProblem(file, error);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The buffer a read needs: the file's size (capped) plus one byte, to notice it growing. */
+function bytesToRead(file: string, info: Stats, maxBytes: number): number {
+  if (!info.isFile()) {
+    throw new FileReadProblem(file, "not-a-file", `${file} is ${kindOf(info)}, not a regular file`);
+  }
+  if (info.size > maxBytes) throw tooLarge(file, maxBytes);
+  return Math.min(info.size, maxBytes) + 1;
+}
+
+function readProblem(file: string, error: unknown): FileReadProblem {
+  if (error instanceof FileReadProblem) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  return new FileReadProblem(file, "unreadable", `${file} cannot be read (${code ?? String(error)})`);
 }
 
 function openProblem(file: string, error: unknown): FileReadProblem {

@@ -1,23 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { previousScheduledRun } from "../../src/workflow/previous-scheduled-run.js";
 import { retryingOctokit } from "../support/fake-github/clients.js";
-import { type FakeGitHub, startFakeGitHub } from "../support/fake-github/index.js";
+import { useFakeGitHub } from "../support/fake-github/use-fake-github.js";
 
 // Issue 10, item 21: the previous scheduled run of THIS workflow, however many other runs came since.
-let github: FakeGitHub;
-beforeEach(async () => {
-  github = await startFakeGitHub();
-  github.state.addRepo({ owner: "ml-team", repo: "models", defaultBranch: "main" });
-});
-afterEach(async () => {
-  expect(github.violations).toEqual([]);
-  await github.close();
-});
+const fakeGitHub = useFakeGitHub();
 
 describe("previousScheduledRun", () => {
   it("filters by this workflow and pages past other workflows' newer scheduled runs", async () => {
     const at = (minutes: number) => new Date(Date.UTC(2026, 10, 1, 0, minutes)).toISOString();
-    github.state.addWorkflowRun({
+    fakeGitHub().state.addWorkflowRun({
       headSha: "a".repeat(40),
       name: "benchmarks",
       workflowId: 7,
@@ -25,7 +17,7 @@ describe("previousScheduledRun", () => {
       createdAt: at(0),
     });
     for (let i = 1; i <= 140; i++) {
-      github.state.addWorkflowRun({
+      fakeGitHub().state.addWorkflowRun({
         headSha: "b".repeat(40),
         name: "nightly-lint",
         workflowId: 8,
@@ -33,14 +25,14 @@ describe("previousScheduledRun", () => {
         createdAt: at(i),
       });
     }
-    const current = github.state.addWorkflowRun({
+    const current = fakeGitHub().state.addWorkflowRun({
       headSha: "c".repeat(40),
       name: "benchmarks",
       workflowId: 7,
       event: "schedule",
       createdAt: at(200),
     });
-    const octokit = retryingOctokit(github.url);
+    const octokit = retryingOctokit(fakeGitHub().url);
     const previous = await previousScheduledRun(
       octokit as never,
       { owner: "ml-team", repo: "models" },
