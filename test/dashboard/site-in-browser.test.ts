@@ -1,8 +1,8 @@
 /**
  * The built dashboard in a real browser: Debian's Chromium driven by playwright-core, the site
  * served from a loopback HTTP server as GitHub Pages would serve it. Skipped (and saying so)
- * without /usr/bin/chromium (apt-get install chromium). Screenshots go to
- * build/dashboard-screenshots/ (git-ignored) for a person to look at.
+ * without /usr/bin/chromium (apt-get install chromium). Screenshots are taken into a temporary
+ * folder removed afterwards; MAAT_DASHBOARD_SCREENSHOTS=<folder> keeps them for a person to look at.
  */
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -14,7 +14,7 @@ import type { BenchmarkPage, SiteIndex } from "../../src/dashboard/page-data.js"
 import { generatedSource } from "../support/history-generator.js";
 import { CHROMIUM, hasChromium, launchChromium, serveFolder } from "./browser.js";
 
-const SCREENSHOTS = path.resolve("build/dashboard-screenshots");
+const KEEP_SCREENSHOTS = process.env.MAAT_DASHBOARD_SCREENSHOTS;
 // Generous: a busy two-core machine may take a while to draw; the waits poll, they never sleep.
 const WAIT = { timeout: 60_000 };
 const TEST = 180_000;
@@ -27,6 +27,7 @@ describe.skipIf(!hasChromium)(title, () => {
   let server: Awaited<ReturnType<typeof serveFolder>>;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
+  let SCREENSHOTS: string;
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -38,6 +39,9 @@ describe.skipIf(!hasChromium)(title, () => {
       repositoryUrl: "https://github.com/acme/models",
       now: new Date("2025-03-01T00:00:00Z"),
     });
+    SCREENSHOTS = KEEP_SCREENSHOTS
+      ? path.resolve(KEEP_SCREENSHOTS)
+      : path.join(site, "..", `${path.basename(site)}-shots`);
     await mkdir(SCREENSHOTS, { recursive: true });
     server = await serveFolder(site);
     browser = await launchChromium();
@@ -52,6 +56,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await browser?.close();
     await server?.close();
     if (site) await rm(site, { recursive: true, force: true });
+    if (SCREENSHOTS && !KEEP_SCREENSHOTS) await rm(SCREENSHOTS, { recursive: true, force: true });
   }, TEST);
 
   it(
