@@ -1,4 +1,3 @@
-import type { ResultReceipt } from "./receipt-types.js";
 import { receiptValidator } from "./receipt-validator.js";
 
 /** Problems of a receipt against schema/receipt.schema.json, as "path: message" lines; [] when valid. */
@@ -6,8 +5,4 @@ export function receiptProblems(value: unknown): string[] {
   const validate = receiptValidator();
   if (validate(value)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || "/"}: ${e.message ?? "is invalid"}`);
-}
-
-export function isResultReceipt(value: unknown): value is ResultReceipt {
-  return receiptProblems(value).length === 0;
 }

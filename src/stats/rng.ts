@@ -33,11 +33,3 @@ export function createRandom(seed: number): Random {
     },
   };
 }
-
-/** Mixes a base seed with a stream number so sub-tasks get independent, stable streams. */
-export function deriveSeed(seed: number, stream: number): number {
-  let h = (seed ^ Math.imul(stream + 0x9e3779b9, 0x85ebca6b)) | 0;
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
-  return (h ^ (h >>> 16)) | 0;
-}

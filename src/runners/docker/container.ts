@@ -2,9 +2,9 @@ import type { MetricExtractor } from "../../metrics/metric-extractor.js";
 import type { LogSummary } from "../capped-log.js";
 import type { StoppedBy } from "../local/exit-status.js";
 import { openOutputLog } from "../output-log.js";
-import { type OutputStream, RunnerError, type RunnerPhase } from "../runner.js";
+import type { OutputStream, RunnerPhase } from "../runner.js";
 import { type ContainerSpec, createArgs } from "./container-spec.js";
-import { type DockerCli, firstLines, hintFor } from "./docker-cli.js";
+import { type DockerCli, firstLines } from "./docker-cli.js";
 
 export interface ContainerExit {
   exitCode: number | null;
@@ -158,13 +158,4 @@ function nanoTime(text: string | undefined): number | undefined {
   const seconds = Date.parse(`${match[1]}${match[3]}`);
   if (Number.isNaN(seconds) || seconds < 0) return 0;
   return seconds + Number(`0.${match[2] ?? "0"}`) * 1000;
-}
-
-/** A start failure as the user should read it, with what to do when the engine says it. */
-export function startFailure(name: string, message: string): RunnerError {
-  const hint = hintFor(message);
-  return new RunnerError(`the engine could not start container ${name}: ${message}`, {
-    phase: "run",
-    ...(hint === undefined ? {} : { hint }),
-  });
 }
