@@ -173,24 +173,28 @@ describe("the action's plan step and forks", () => {
     if (labeled) (payload.pull_request as { labels: unknown[] }).labels = [{ name: "benchmark:trusted" }];
     return payload;
   };
-
-  it("a refused fork gets a notice and a sticky comment saying what a maintainer must do", async () => {
-    const { workspace } = makeWorkspace();
+  /** A fork's pull request `number` changing `file`, planned on pull_request_target. */
+  const planFork = (workspace: string, number: number, labeled: boolean, file: string) => {
     fake().state.addPullRequest({
-      number: 21,
+      number,
       headSha: HEAD,
       baseRef: "main",
       headRepoFullName: `stranger/${REPO}`,
-      labels: [],
-      files: [{ filename: "benchmarks/speed/descriptor.toml", status: "modified" }],
+      labels: labeled ? ["benchmark:trusted"] : [],
+      files: [{ filename: file, status: "modified" }],
     });
-    const run = await runAction({
+    return runAction({
       github: fake(),
       workspace,
       eventName: "pull_request_target",
-      payload: forkPayload(21, false),
+      payload: forkPayload(number, labeled),
       inputs: { command: "plan" },
     });
+  };
+
+  it("a refused fork gets a notice and a sticky comment saying what a maintainer must do", async () => {
+    const { workspace } = makeWorkspace();
+    const run = await planFork(workspace, 21, false, "benchmarks/speed/descriptor.toml");
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs["has-benchmarks"]).toBe("false");
     expect(run.stdout).toMatch(/::notice::Benchmarks did not run: this pull request comes from a fork/);
@@ -201,21 +205,7 @@ describe("the action's plan step and forks", () => {
 
   it("takes the trust label off even when the approved commit had nothing to run", async () => {
     const { workspace } = makeWorkspace();
-    fake().state.addPullRequest({
-      number: 22,
-      headSha: HEAD,
-      baseRef: "main",
-      headRepoFullName: `stranger/${REPO}`,
-      labels: ["benchmark:trusted"],
-      files: [{ filename: "README.md", status: "modified" }],
-    });
-    const run = await runAction({
-      github: fake(),
-      workspace,
-      eventName: "pull_request_target",
-      payload: forkPayload(22, true),
-      inputs: { command: "plan" },
-    });
+    const run = await planFork(workspace, 22, true, "README.md");
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs["has-benchmarks"]).toBe("false");
     expect(fake().state.issue(22).labels).not.toContain("benchmark:trusted");
@@ -227,21 +217,7 @@ describe("the action's plan step and forks", () => {
       "maat.toml": '[runners]\ndefault = ["self-hosted", "deploy-keys"]\n',
     });
     fake().state.setFile(BASE, "maat.toml", '[runners]\ndefault = ["self-hosted", "bench-sandbox"]\n');
-    fake().state.addPullRequest({
-      number: 23,
-      headSha: HEAD,
-      baseRef: "main",
-      headRepoFullName: `stranger/${REPO}`,
-      labels: ["benchmark:trusted"],
-      files: [{ filename: "benchmarks/speed/descriptor.toml", status: "modified" }],
-    });
-    const run = await runAction({
-      github: fake(),
-      workspace,
-      eventName: "pull_request_target",
-      payload: forkPayload(23, true),
-      inputs: { command: "plan" },
-    });
+    const run = await planFork(workspace, 23, true, "benchmarks/speed/descriptor.toml");
     expect(run.code, run.stdout).toBe(0);
     const matrix = JSON.parse(run.outputs.matrix!);
     expect(matrix.include[0]["runs-on"]).toEqual(["self-hosted", "bench-sandbox"]);
