@@ -1,5 +1,6 @@
 // Bundles the action and the CLI into dist/ (committed: the action runs from it).
-// Usage: node scripts/build.mjs [--outdir DIR] [--bench]
+// Usage: node scripts/build.mjs [--outdir DIR] [--metafile FILE] [--bench]
+// --metafile writes esbuild's account of what each chunk holds (for finding what a command loads).
 // Code splitting: dist/cli.js and dist/action.js are small entries; each command and each
 // action step is a chunk in dist/chunks/ loaded only when it runs, so every start is fast.
 import { mkdir, rm } from "node:fs/promises";
@@ -9,7 +10,11 @@ import { esbuildDashboardAssets } from "./dashboard-assets.mjs";
 import { standaloneValidatorsPlugin } from "./standalone-validators.mjs";
 
 const { values } = parseArgs({
-  options: { outdir: { type: "string", default: "dist" }, bench: { type: "boolean", default: false } },
+  options: {
+    outdir: { type: "string", default: "dist" },
+    metafile: { type: "string" },
+    bench: { type: "boolean", default: false },
+  },
 });
 
 // Some bundled CommonJS packages call require() for Node built-ins; give each ESM chunk one.
@@ -55,16 +60,18 @@ if (values.bench) {
   // Chunks are content-hashed: remove the previous build's so none lingers.
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
-  await esbuild.build({
+  const built = await esbuild.build({
     ...common,
     entryPoints: { action: "action/main.ts", cli: "src/cli/main.ts" },
     outdir,
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
     plugins: [...common.plugins, await standaloneValidatorsPlugin()],
+    metafile: values.metafile !== undefined,
   });
-  // The CLI entry is executable: a shebang line, and the mode npm's bin link expects.
   const { readFile, writeFile, chmod } = await import("node:fs/promises");
+  if (values.metafile !== undefined) await writeFile(values.metafile, JSON.stringify(built.metafile));
+  // The CLI entry is executable: a shebang line, and the mode npm's bin link expects.
   const cli = `${outdir}/cli.js`;
   await writeFile(cli, `#!/usr/bin/env node\n${await readFile(cli, "utf8")}`);
   await chmod(cli, 0o755);

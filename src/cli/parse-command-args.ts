@@ -1,4 +1,5 @@
-import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import type { ParseArgsOptionsConfig, parseArgs } from "node:util";
+import { builtinModule } from "../builtin-module.js";
 import { suggestClosest } from "../descriptor/suggest.js";
 import { UsageError } from "../errors.js";
 
@@ -17,7 +18,7 @@ export function parseCommandArgs<T extends ParseArgsOptionsConfig>(
   argv: readonly string[],
   options: T,
 ) {
-  const parsed = parseArgs({
+  const parsed = builtinModule("node:util").parseArgs({
     args: [...argv],
     options,
     allowPositionals: true,

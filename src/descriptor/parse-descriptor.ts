@@ -1,6 +1,7 @@
 import path from "node:path";
+import { sha256Hex } from "../sha256.js";
 import { checkRules } from "./check-rules.js";
-import { contentHash } from "./content-hash.js";
+import { canonicalJson } from "./content-hash.js";
 import { descriptorId } from "./descriptor-id.js";
 import { placeFinding } from "./finding.js";
 import { normalizeDescriptor } from "./normalize.js";
@@ -74,10 +75,27 @@ function parse(text: string, options: ParseDescriptorOptions): DescriptorResult 
   warnings.push(...notes.map((f) => placeFinding(f, file, sourceMap)));
   const relative = relativePath(file, options.repoRoot);
   const id = descriptorId(relative);
-  const descriptor: Descriptor = { id, path: relative, contentHash: contentHash(content), ...content };
-  // After hashing, so the hash does not depend on the path.
+  const descriptor: Descriptor = { id, path: relative, contentHash: "", ...content };
+  hashOnFirstRead(descriptor, canonicalJson(content));
+  // After taking the canonical text, so the hash does not depend on the path.
   if (descriptor.info.taskName === "") descriptor.info.taskName = id;
   return { descriptor, problems: [], warnings: byPosition(warnings) };
+}
+
+/**
+ * Makes `contentHash` the sha256 of `canonical`, computed when first read: validating a
+ * descriptor never needs it, and hashing would load node:crypto for nothing.
+ */
+function hashOnFirstRead(descriptor: Descriptor, canonical: string): void {
+  let hash: string | undefined;
+  Object.defineProperty(descriptor, "contentHash", {
+    enumerable: true,
+    configurable: true,
+    get: () => (hash ??= sha256Hex(canonical)),
+    set: (value: string) => {
+      hash = value;
+    },
+  });
 }
 
 function onePerField(problems: DescriptorProblem[]): DescriptorProblem[] {

@@ -1,4 +1,4 @@
-import TOML from "@iarna/toml";
+import { parse, TomlError } from "smol-toml";
 import { parseTOML } from "toml-eslint-parser";
 import type { DescriptorProblem } from "./problem.js";
 import { SourceMap } from "./source-map.js";
@@ -13,19 +13,21 @@ export type ReadTomlResult =
   | { ok: false; problem: DescriptorProblem };
 
 /**
- * Parses descriptor text once, with @iarna/toml for the values. Where each field sits comes
+ * Parses descriptor text once, with smol-toml for the values. Where each field sits comes
  * from toml-eslint-parser's AST, parsed only when a problem or warning has to be placed: a
  * valid descriptor (the common case, a thousand of them per plan) is read by one parser.
  */
 export function readToml(text: string, file: string): ReadTomlResult {
-  // Windows checkouts (autocrlf) end lines with CRLF; @iarna/toml rejects a CR in a comment.
-  // Dropping the CR of each CRLF keeps every line and column where it was.
+  // Windows checkouts (autocrlf) end lines with CRLF. Dropping the CR of each CRLF keeps every
+  // line and column where it was, and one line ending for every parser.
   const source = (text.startsWith("\uFEFF") ? text.slice(1) : text).replace(/\r\n/g, "\n");
   let data: TomlTable;
   try {
-    data = TOML.parse(source) as TomlTable;
+    // Integers past 2^53 stay exact as BigInt (custom_params keeps them as text).
+    data = parse(source, { integersAsBigInt: "asNeeded" }) as TomlTable;
   } catch (error) {
-    return { ok: false, problem: iarnaSyntaxProblem(error, file) };
+    if (!(error instanceof TomlError)) throw error;
+    return { ok: false, problem: syntaxProblem(error, source, file) };
   }
   return { ok: true, data, sourceMap: lazySourceMap(source) };
 }
@@ -48,32 +50,39 @@ function lazySourceMap(source: string): Locator {
   };
 }
 
-function iarnaSyntaxProblem(error: unknown, file: string): DescriptorProblem {
-  const e = (error ?? {}) as { line?: unknown; col?: unknown; message?: unknown };
-  // @iarna/toml counts lines and columns from 0 and appends a source excerpt after the first line.
-  const firstLine = String(e.message ?? error).split("\n")[0] ?? "";
-  const message = nameCharacters(firstLine.replace(/ at row \d+, col \d+, pos \d+:?$/, ""));
+function syntaxProblem(error: TomlError, source: string, file: string): DescriptorProblem {
+  // smol-toml's message is "Invalid TOML document: <what>" and then an excerpt of the source.
+  const what = (error.message.split("\n")[0] ?? "").replace(/^Invalid TOML document: /, "");
+  const character = characterAt(source, error.line, error.column);
   return {
     file,
-    line: typeof e.line === "number" ? e.line + 1 : 1,
-    column: typeof e.col === "number" ? e.col + 1 : 1,
+    line: error.line,
+    column: error.column,
     field: "",
-    message: `TOML syntax error: ${message}`,
+    message: `TOML syntax error: ${describeProblem(what, character)}`,
     hint: "see https://toml.io for the syntax; strings need quotes, tables are written [name]",
   };
 }
 
-/** @iarna/toml names a character by its code ("Unknown character \"123\""): show the character. */
-function nameCharacters(message: string): string {
-  return message
-    .replace(
-      /^Unknown character "(\d+)"/,
-      (_, code: string) => `Unknown character ${describeCharacter(Number(code))}`,
-    )
-    .replace(
-      /^Unknown escape character: (\d+)/,
-      (_, code: string) => `Unknown escape character ${describeCharacter(Number(code))}`,
-    );
+/** smol-toml's words, with the character it stopped at where that is what went wrong. */
+function describeProblem(what: string, character: number | undefined): string {
+  // A basic string that meets the end of its line is unterminated, not a control character.
+  if (what.startsWith("control characters are not allowed in strings") && character === 0x0a) {
+    return "unterminated string (a string in double or single quotes ends on its line)";
+  }
+  if (character !== undefined && /character/.test(what)) {
+    return `${what}: ${describeCharacter(character)}`;
+  }
+  return what;
+}
+
+function characterAt(source: string, line: number, column: number): number | undefined {
+  const lines = source.split("\n");
+  const text = lines[line - 1];
+  if (text === undefined) return undefined;
+  // Just past the text of a line that is not the last is its line feed.
+  if (column - 1 === text.length && line < lines.length) return 0x0a;
+  return text.codePointAt(column - 1);
 }
 
 function describeCharacter(code: number): string {

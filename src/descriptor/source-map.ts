@@ -20,7 +20,7 @@ export type Anchor = "value" | "key" | "header";
 
 /**
  * Where each key, value and table header of a descriptor sits in its text, by field path.
- * Built from toml-eslint-parser's AST because @iarna/toml keeps no positions.
+ * Built from toml-eslint-parser's AST because smol-toml keeps no positions.
  */
 export class SourceMap {
   readonly #entries = new Map<string, Locations>();

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../sha256.js";
 
 const MAX_LENGTH = 128;
 
@@ -15,10 +15,7 @@ export function harnessMetricName(benchmark: string, suffix?: string): string {
   if (suffix !== undefined) parts.push(clean(suffix.replaceAll("/", "_per_")));
   let name = parts.filter((p) => p !== "").join(".") || "unnamed";
   if (name.length > MAX_LENGTH) {
-    const hash = createHash("sha256")
-      .update(`${benchmark}\u0000${suffix ?? ""}`)
-      .digest("hex")
-      .slice(0, 8);
+    const hash = sha256Hex(`${benchmark}\u0000${suffix ?? ""}`).slice(0, 8);
     name = `${name.slice(0, MAX_LENGTH - 9)}-${hash}`;
   }
   return name;

@@ -1,4 +1,4 @@
-import { setFlagsFromString } from "node:v8";
+import { builtinModule } from "../builtin-module.js";
 
 let available: boolean | undefined;
 /** V8's flag for the linear-time engine (a variable: linters do not know the flag yet). */
@@ -14,6 +14,7 @@ const LINEAR = "l";
 export function linearEngineAvailable(): boolean {
   if (available === undefined) {
     try {
+      const { setFlagsFromString } = builtinModule("node:v8");
       setFlagsFromString("--enable-experimental-regexp-engine");
       setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");
       available = new RegExp("a", LINEAR).flags.includes(LINEAR);

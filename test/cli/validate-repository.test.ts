@@ -53,7 +53,7 @@ describe("maat validate: paths as typed", () => {
     writeFileSync(path.join(dir, "package.json"), '{"name": "x"}\n');
     const { code, err } = await cli(dir, ["validate", "package.json"]);
     expect(code).toBe(2);
-    expect(err).toContain('TOML syntax error: Unknown character "{" (U+007B)');
+    expect(err).toContain('1:1: TOML syntax error: illegal character in key: "{" (U+007B)');
   });
 
   it("render: a folder is not a descriptor", async () => {

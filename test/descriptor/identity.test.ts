@@ -53,3 +53,26 @@ description = "A benchmark"
     expect(descriptorOf(`${MINIMAL}privileged = true\n`).contentHash).not.toBe(base);
   });
 });
+
+describe("the content hash, computed when first read", () => {
+  test("is the same sha256 as before descriptors were hashed lazily (baselines record it)", () => {
+    expect(descriptorOf(MINIMAL).contentHash).toBe(PINNED_MINIMAL_HASH);
+  });
+
+  test("does not follow later changes to the descriptor, and copies carry it", () => {
+    const d = descriptorOf(MINIMAL);
+    d.info.description = "changed after parsing";
+    expect(d.contentHash).toBe(PINNED_MINIMAL_HASH);
+    expect({ ...d }.contentHash).toBe(PINNED_MINIMAL_HASH);
+    expect(JSON.parse(JSON.stringify(d)).contentHash).toBe(PINNED_MINIMAL_HASH);
+  });
+
+  test("can be replaced, as receipts rebuilt from a recorded hash do", () => {
+    const d = descriptorOf(MINIMAL);
+    d.contentHash = "f".repeat(64);
+    expect(d.contentHash).toBe("f".repeat(64));
+  });
+});
+
+/** sha256 of MINIMAL's canonical content, as Maat 0.x has always computed it. */
+const PINNED_MINIMAL_HASH = "79413eb5a46881c2bea3a80806f4a54452315f8859acb534b4f5f484edfb3e1c";

@@ -260,7 +260,7 @@ sheme = "https"
   test("a TOML syntax error at the parser's line and column", () => {
     const text = 'spec_version = "0.1.0"\n[info]\ndescription = "unterminated\n';
     expect(problemsOf(text)).toEqual([
-      `${FILE}:3:28: TOML syntax error: Unterminated string\n  hint: see https://toml.io for the syntax; strings need quotes, tables are written [name]`,
+      `${FILE}:3:28: TOML syntax error: unterminated string (a string in double or single quotes ends on its line)\n  hint: see https://toml.io for the syntax; strings need quotes, tables are written [name]`,
     ]);
   });
 

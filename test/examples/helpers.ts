@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import TOML from "@iarna/toml";
+import { parse as parseToml } from "smol-toml";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BENCHMARKS = path.join(REPO_ROOT, "benchmarks");
@@ -76,7 +76,7 @@ export interface DeclaredMetric {
 
 // biome-ignore lint/suspicious/noExplicitAny: parsed TOML is untyped
 export function readDescriptor(example: string): any {
-  return TOML.parse(readFileSync(path.join(BENCHMARKS, example, "descriptor.toml"), "utf8"));
+  return parseToml(readFileSync(path.join(BENCHMARKS, example, "descriptor.toml"), "utf8"));
 }
 
 export function declaredMetrics(example: string): DeclaredMetric[] {
