@@ -46,8 +46,12 @@ export async function readRecentText(
       length = Math.min(length * 4, size - runsStart);
       tail = await readAt(handle, size - length, length);
     }
-    const partial = length < size - runsStart;
-    if (partial) tail = tail.subarray(tail.indexOf(10) + 1);
+    // Only the newest lines are decoded: a long history's older runs are most of the tail, and
+    // decoding and splitting them cost more than parsing the window.
+    const lineStart = startOfLastLines(tail, recentRuns + 3);
+    const partial = lineStart > 0 || length < size - runsStart;
+    if (lineStart > 0) tail = tail.subarray(lineStart);
+    else if (partial) tail = tail.subarray(tail.indexOf(10) + 1);
     return { text: header.subarray(0, runsStart).toString("utf8") + tail.toString("utf8"), partial };
   } finally {
     await handle.close();
@@ -63,6 +67,18 @@ async function readAt(
   const buffer = Buffer.allocUnsafe(length);
   const { bytesRead } = await handle.read(buffer, 0, length, position);
   return buffer.subarray(0, bytesRead);
+}
+
+/** Where the last `lines` lines of a buffer start (after a newline); 0 when it has no more lines than that. */
+function startOfLastLines(buffer: Buffer, lines: number): number {
+  // The last line ends with a newline: it is the (lines + 1)-th newline from the end that
+  // precedes the first of them.
+  let at = buffer.length;
+  for (let seen = 0; seen <= lines; seen++) {
+    at = buffer.lastIndexOf(10, at - 1);
+    if (at === -1) return 0;
+  }
+  return at + 1;
 }
 
 function countNewlines(buffer: Buffer): number {

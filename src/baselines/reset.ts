@@ -36,12 +36,7 @@ export function metricHistory(
 ): MetricHistory {
   const reset = baseline.resets.findLast((r) => r.metric === metric);
   const resetAt = reset === undefined ? undefined : Date.parse(reset.date);
-  // A run flagged as a regression counts only once a reset accepted it (flagged before the reset).
-  const counts = (run: Baseline["runs"][number]) =>
-    options.includeRegressed === true ||
-    run.regressed === undefined ||
-    !run.regressed.includes(metric) ||
-    (resetAt !== undefined && Date.parse(run.date) <= resetAt);
+  const includeRegressed = options.includeRegressed === true;
   let runs = baseline.runs;
   if (reset !== undefined) {
     const at = runs.findIndex((run) => run.commit !== undefined && sameCommit(run.commit, reset.fromCommit));
@@ -50,18 +45,31 @@ export function metricHistory(
   const history: BaselineRun[] = [];
   for (const run of runs) {
     const m = run.metrics[metric];
-    if (m === undefined || !counts(run)) continue;
-    // Built field by field (no spread): histories are built for every metric of a comparison.
-    const entry: BaselineRun = {
+    if (m === undefined || (!includeRegressed && !countsDespiteFlag(run, metric, resetAt))) continue;
+    // Built whole, one shape whether or not a commit is known: histories are built for every
+    // metric of a comparison, and the statistics that read them stay optimized for one shape.
+    history.push({
       resultId: run.resultId,
       date: run.date,
+      commit: run.commit,
       summary: m.summary,
       values: m.values,
-    };
-    if (run.commit !== undefined) entry.commit = run.commit;
-    history.push(entry);
+    });
   }
   return reset === undefined ? { runs: history } : { runs: history, reset };
+}
+
+/** A run flagged as a regression counts only once a reset accepted it (flagged before the reset). */
+function countsDespiteFlag(
+  run: Baseline["runs"][number],
+  metric: string,
+  resetAt: number | undefined,
+): boolean {
+  return (
+    run.regressed === undefined ||
+    !run.regressed.includes(metric) ||
+    (resetAt !== undefined && Date.parse(run.date) <= resetAt)
+  );
 }
 
 /** A short SHA names the same commit as the full one it starts. */

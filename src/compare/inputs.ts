@@ -1,4 +1,4 @@
-import { metricHistory } from "../baselines/reset.js";
+import { metricHistories } from "../baselines/metric-histories.js";
 import type { Baseline } from "../baselines/types.js";
 import type { Thresholds } from "../descriptor/types.js";
 import type { ResultReceipt } from "../results/receipt-types.js";
@@ -16,8 +16,11 @@ export function metricInputs(
 ): MetricComparisonInput[] {
   const definitions = receipt.descriptor.output.metrics;
   const names = [...new Set([...definitions.map((d) => d.name), ...Object.keys(receipt.metrics)])];
+  const definitionOf = new Map<string, (typeof definitions)[number]>();
+  for (const d of definitions) if (!definitionOf.has(d.name)) definitionOf.set(d.name, d);
+  const histories = baseline === undefined ? undefined : metricHistories(baseline);
   return names.map((name) => {
-    const definition = definitions.find((d) => d.name === name);
+    const definition = definitionOf.get(name);
     const measured = receipt.metrics[name];
     const failure = candidateFailure(receipt, name);
     return {
@@ -37,7 +40,7 @@ export function metricInputs(
         definition?.thresholds ?? {},
         overrides,
       ]),
-      history: baseline === undefined ? [] : metricHistory(baseline, name).runs,
+      history: histories?.get(name)?.runs ?? [],
       candidate: measured?.values.filter(Number.isFinite) ?? [],
       ...(failure === undefined ? {} : { candidateFailure: failure }),
     };

@@ -62,14 +62,13 @@ export function incomparableMetric(
   receipt: ResultReceipt,
 ): MetricComparison {
   const recorded = baseline.metrics[comparison.metric];
-  const definition = [
-    ...receipt.descriptor.output.metrics,
-    ...(receipt.descriptor.server?.output.metrics ?? []),
-  ].find((d) => d.name === comparison.metric);
-  if (recorded === undefined || definition === undefined || !hasHistory(baseline, comparison.metric))
-    return comparison;
+  const named = (d: { name: string }) => d.name === comparison.metric;
+  const definition =
+    receipt.descriptor.output.metrics.find(named) ?? receipt.descriptor.server?.output.metrics.find(named);
+  if (recorded === undefined || definition === undefined) return comparison;
   const changes = meaningChanges(recorded, metricMeaning(definition));
-  if (changes.length === 0) return comparison;
+  // The history is looked at last: every metric of a comparison comes here, few changed meaning.
+  if (changes.length === 0 || !hasHistory(baseline, comparison.metric)) return comparison;
   const what = changes.map((c) => `${c.field} ${c.before} → ${c.after}`).join(", ");
   return {
     benchmarkId: comparison.benchmarkId,

@@ -144,25 +144,43 @@ export function outlierRunIndices(points: readonly number[]): number[] {
   const k = points.length;
   const most = Math.floor(k / 10);
   if (k < MIN_RUNS_FOR_OUTLIERS || most === 0) return [];
-  const remaining = points.map((value, index) => ({ value, index }));
+  // Points still in the test, in their original order (the mean and sd sum them in that order).
+  const setAside = new Uint8Array(k);
   const removed: number[] = [];
   let outliers = 0;
   for (let i = 1; i <= most; i++) {
-    const values = remaining.map((r) => r.value);
-    const mean = average(values);
-    const sd = sampleSd(values);
+    const count = k - i + 1;
+    let sum = 0;
+    for (let j = 0; j < k; j++) if (setAside[j] === 0) sum += points[j]!;
+    const mean = sum / count;
+    let squares = 0;
+    for (let j = 0; j < k; j++) if (setAside[j] === 0) squares += (points[j]! - mean) ** 2;
+    const sd = Math.sqrt(squares / (count - 1));
     if (sd === 0) break;
-    let far = 0;
-    for (let j = 1; j < remaining.length; j++) {
-      if (Math.abs(remaining[j]!.value - mean) > Math.abs(remaining[far]!.value - mean)) far = j;
+    // The first of the points farthest from the mean.
+    let far = -1;
+    for (let j = 0; j < k; j++) {
+      if (setAside[j] === 0 && (far === -1 || Math.abs(points[j]! - mean) > Math.abs(points[far]! - mean))) {
+        far = j;
+      }
     }
-    const statistic = Math.abs(remaining[far]!.value - mean) / sd;
-    removed.push(remaining[far]!.index);
-    remaining.splice(far, 1);
-    const n = k - i + 1;
-    const t = studentTQuantile(1 - OUTLIER_TEST_LEVEL / (2 * n), n - 2);
-    const critical = ((n - 1) * t) / Math.sqrt((n - 2 + t * t) * n);
-    if (statistic > critical) outliers = i;
+    const statistic = Math.abs(points[far]! - mean) / sd;
+    removed.push(far);
+    setAside[far] = 1;
+    if (statistic > esdCriticalValue(count)) outliers = i;
   }
   return removed.slice(0, outliers);
+}
+
+/** Generalized ESD's critical values by sample size, kept: every metric's window asks for the same few. */
+const esdCriticalValues = new Map<number, number>();
+
+function esdCriticalValue(n: number): number {
+  let critical = esdCriticalValues.get(n);
+  if (critical === undefined) {
+    const t = studentTQuantile(1 - OUTLIER_TEST_LEVEL / (2 * n), n - 2);
+    critical = ((n - 1) * t) / Math.sqrt((n - 2 + t * t) * n);
+    esdCriticalValues.set(n, critical);
+  }
+  return critical;
 }

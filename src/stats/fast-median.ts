@@ -2,11 +2,11 @@
 let scratch = new Float64Array(64);
 
 /**
- * The median of a sample, without allocating: copied into a scratch buffer and put in order
+ * The median of a sample (its first `length` values), without allocating: copied into a scratch buffer and put in order
  * by insertion sort, which beats the native sort on the few dozen values a window holds.
  */
-export function fastMedian(values: ArrayLike<number>): number {
-  const n = values.length;
+export function fastMedian(values: ArrayLike<number>, length = values.length): number {
+  const n = length;
   if (n === 0) return Number.NaN;
   if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
   for (let i = 0; i < n; i++) {

@@ -6,29 +6,35 @@ let deviations = new Float64Array(64);
 
 /**
  * Summary statistics of a non-empty sample; `stddev` is the sample (n-1) deviation, 0 for one
- * value. Two passes and no allocation: baselines are checked run by run, metric by metric.
+ * value. One pass for the range and sum, one for the squares, medians in reused buffers, no
+ * allocation: a comparison summarizes its baselines' runs by the hundred thousand.
  */
 export function summarize(values: readonly number[]): SampleSummary {
   const n = values.length;
   if (n === 0) throw new RangeError("summarize needs at least one value");
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const v of values) {
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
     if (v < min) min = v;
     if (v > max) max = v;
+    sum += v;
   }
   // Values near the largest double overflow a plain sum: summarize them scaled down, then scale up.
   const scale = Math.max(Math.abs(min), Math.abs(max));
   const factor = scale > 1e300 ? scale : 1;
-  let sum = 0;
-  for (const v of values) sum += v / factor;
+  if (factor !== 1) {
+    sum = 0;
+    for (let i = 0; i < n; i++) sum += values[i]! / factor;
+  }
   const mean = sum / n;
   let squares = 0;
   for (const v of values) squares += (v / factor - mean) ** 2;
   const median = fastMedian(values);
   if (deviations.length < n) deviations = new Float64Array(Math.max(n, deviations.length * 2));
   for (let i = 0; i < n; i++) deviations[i] = Math.abs(values[i]! / factor - median / factor);
-  const mad = fastMedian(deviations.subarray(0, n));
+  const mad = fastMedian(deviations, n);
   return {
     n,
     mean: mean * factor,

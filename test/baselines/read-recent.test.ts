@@ -41,6 +41,18 @@ describe("reading only a baseline's recent runs", () => {
     expect({ ...recent, runs: [] }).toEqual({ ...full, runs: [] });
   });
 
+  it("decodes only the newest runs when the whole history fits in one read of the tail", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "maat-recent-")), "medium.json");
+    const text = serializeBaseline(bigBaseline(100, 120));
+    // Between the whole-file read (256 KiB) and the first tail guess (1 MiB).
+    expect(text.length).toBeGreaterThan(256 * 1024);
+    expect(text.length).toBeLessThan(1024 * 1024);
+    writeFileSync(file, text);
+    const full = (await readBaselineFile(file))!;
+    const recent = (await readBaselineFile(file, { recentRuns: 30 }))!;
+    expect(recent.runs).toEqual(full.runs.slice(-30));
+  });
+
   it("reads a large file that was edited out of the one-run-per-line layout in full", async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "maat-recent-")), "edited.json");
     const baseline = bigBaseline(40, 200);
