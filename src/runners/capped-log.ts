@@ -16,14 +16,18 @@ export interface LogSummary {
  * A log file that never slows the process writing it and never grows without bound: the head
  * goes to the file as it arrives, the tail is kept in memory (at most `tailBytes`) and written at
  * the end after a line saying how much was cut. `write` never reports backpressure, so a benchmark
- * is never paused for the disk while it is being timed.
+ * is never paused for the disk while it is being timed. Written chunks are copied, never kept:
+ * callers may reuse their buffers.
  */
 export class CappedLog {
   readonly #stream: WriteStream;
   readonly #headBytes: number;
   readonly #tailBytes: number;
   #written = 0;
-  #tail: Buffer[] = [];
+  /** The newest output past the head, a ring: allocated when the head is full. */
+  #tail: Buffer | undefined;
+  /** Where the next tail byte goes, and how many of the ring's bytes hold output. */
+  #tailAt = 0;
   #tailLength = 0;
   #cut = 0;
 
@@ -48,28 +52,34 @@ export class CappedLog {
   write(chunk: Buffer): void {
     const room = this.#headBytes - this.#written;
     if (room > 0) {
-      // Chunks are fresh buffers from the pipe (never reused by the reader): no copy needed.
       const head = chunk.subarray(0, room);
-      this.#stream.write(head);
+      // A copy: the file is written later, and the caller's buffer may hold other output by then.
+      this.#stream.write(Buffer.from(head));
       this.#written += head.length;
       chunk = chunk.subarray(head.length);
     }
-    if (chunk.length === 0) return;
-    this.#tail.push(chunk);
-    this.#tailLength += chunk.length;
-    while (this.#tailLength > this.#tailBytes) {
-      const first = this.#tail[0]!;
-      const excess = this.#tailLength - this.#tailBytes;
-      if (first.length <= excess) {
-        this.#tail.shift();
-        this.#tailLength -= first.length;
-        this.#cut += first.length;
-      } else {
-        this.#tail[0] = first.subarray(excess);
-        this.#tailLength -= excess;
-        this.#cut += excess;
-      }
+    if (chunk.length > 0) this.#keepInTail(chunk);
+  }
+
+  #keepInTail(chunk: Buffer): void {
+    const size = this.#tailBytes;
+    if (size === 0) {
+      this.#cut += chunk.length;
+      return;
     }
+    this.#tail ??= Buffer.allocUnsafe(size);
+    // Only the newest `size` bytes of a large chunk can stay.
+    if (chunk.length > size) {
+      this.#cut += chunk.length - size;
+      chunk = chunk.subarray(chunk.length - size);
+    }
+    const overwritten = Math.max(0, this.#tailLength + chunk.length - size);
+    this.#cut += overwritten;
+    const first = Math.min(chunk.length, size - this.#tailAt);
+    chunk.copy(this.#tail, this.#tailAt, 0, first);
+    chunk.copy(this.#tail, 0, first);
+    this.#tailAt = (this.#tailAt + chunk.length) % size;
+    this.#tailLength = Math.min(size, this.#tailLength + chunk.length);
   }
 
   /** Writes the tail (after a line saying what was cut) and closes the file. */
@@ -79,11 +89,16 @@ export class CappedLog {
         `\n[maat: ${this.#cut} bytes of output cut here; the log keeps the first ${mib(this.#headBytes)} and the last ${mib(this.#tailBytes)}]\n`,
       );
     }
-    for (const piece of this.#tail) this.#stream.write(piece);
+    if (this.#tail !== undefined && this.#tailLength > 0) {
+      // Oldest first: from where the next byte would go (a full ring), or from the start.
+      const start = this.#tailLength === this.#tailBytes ? this.#tailAt : 0;
+      this.#stream.write(this.#tail.subarray(start, this.#tailLength));
+      if (start > 0) this.#stream.write(this.#tail.subarray(0, start));
+    }
     const bytes = this.#written + this.#tailLength + this.#cut;
-    this.#tail = [];
     this.#stream.end();
     await finished(this.#stream).catch(() => undefined);
+    this.#tail = undefined;
     return { bytes, cutBytes: this.#cut };
   }
 }

@@ -60,15 +60,18 @@ export async function startLoggedProcess(
   const token = createRunToken();
   const secrets = options.secrets ?? [];
   const masker = createSecretMasker(secrets);
-  const group = startProcessGroup(command, {
+  const group = await startProcessGroup(command, {
     cwd: options.cwd,
     env: { ...options.env, [RUN_TOKEN_ENV]: token },
     sink: { write: (chunk) => log.write(masker.push(chunk)) },
     graceMs: options.graceMs,
     onChunk: (chunk, stream) => {
       options.extractor.write(chunk, stream);
-      const echoed = secrets.length === 0 ? chunk : Buffer.from(maskSecrets(chunk.toString("utf8"), secrets));
-      options.onOutput?.(echoed, options.echoAs ?? stream);
+      if (options.onOutput === undefined) return;
+      // The chunk's buffer is reused for the next read: the echo gets its own copy.
+      const echoed =
+        secrets.length === 0 ? Buffer.from(chunk) : Buffer.from(maskSecrets(chunk.toString("utf8"), secrets));
+      options.onOutput(echoed, options.echoAs ?? stream);
     },
   });
   const watchdog = startWatchdog(group.pid, token, options.graceMs);

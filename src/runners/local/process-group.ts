@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { constants } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
+import { type OutputSocket, openOutputSocket } from "./output-socket.js";
 
 export interface GroupExit {
   exitCode: number | null;
@@ -14,7 +15,10 @@ export interface GroupExit {
 export interface GroupProcessOptions {
   cwd: string;
   env: Record<string, string>;
-  /** Every chunk of stdout and stderr, in arrival order (the log, the extractor, the terminal). */
+  /**
+   * Every chunk of stdout and stderr, in arrival order (the log, the extractor, the terminal).
+   * The chunk is a view of a reused read buffer, valid only during the call.
+   */
   onChunk: (chunk: Buffer, stream: "stdout" | "stderr") => void;
   /** The log; it never pushes back, so the benchmark is never paused for the disk while timed. */
   sink: { write(chunk: Buffer): void };
@@ -33,35 +37,45 @@ export interface GroupProcess {
 /**
  * Runs a shell command line as the leader of its own process group, so that stopping it
  * (time limit, Ctrl-C, cleanup) reaches every process it started, grandchildren included.
+ * Its output is read into reused buffers (see openOutputSocket), so a benchmark printing
+ * gigabytes costs Maat no more memory than one printing kilobytes.
  */
-export function startProcessGroup(commandLine: string, options: GroupProcessOptions): GroupProcess {
+export async function startProcessGroup(
+  commandLine: string,
+  options: GroupProcessOptions,
+): Promise<GroupProcess> {
+  const outputs = await Promise.all(
+    (["stdout", "stderr"] as const).map((stream) =>
+      openOutputSocket((chunk) => {
+        options.onChunk(chunk, stream);
+        options.sink.write(chunk);
+      }),
+    ),
+  );
+  const [stdout, stderr] = outputs as [OutputSocket, OutputSocket];
   const startedAt = performance.now();
   const child = spawn("/bin/sh", ["-c", commandLine], {
     cwd: options.cwd,
     env: options.env,
     detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", stdout.childEnd, stderr.childEnd],
   });
+  // The benchmark holds its own copies now; the output ends when the last of them closes.
+  for (const output of outputs) output.closeChildEnd();
   const pid = child.pid;
-  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
+  const drained = Promise.all(outputs.map((output) => output.drained)).then(() => undefined);
   const stop = (): Promise<void> => stopProcessGroup(pid, options.graceMs);
-
-  for (const stream of ["stdout", "stderr"] as const) {
-    child[stream].on("data", (chunk: Buffer) => {
-      options.onChunk(chunk, stream);
-      options.sink.write(chunk);
-    });
-  }
 
   const finished = new Promise<GroupExit>((resolve) => {
     child.once("error", (error) => {
+      for (const output of outputs) output.destroy();
       resolve({ exitCode: null, signal: null, error, durationMs: performance.now() - startedAt });
     });
     child.once("exit", (exitCode, signal) => {
       const durationMs = performance.now() - startedAt;
-      // Whatever the shell left running in the background goes too; then the pipes close.
+      // Whatever the shell left running in the background goes too; then the output ends.
       void stop()
-        .then(() => closedWithin(child, closed, options.graceMs + 2000))
+        .then(() => drainedWithin(outputs, drained, options.graceMs + 2000))
         .then(() => resolve({ exitCode, signal, durationMs }));
     });
   });
@@ -107,21 +121,16 @@ function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
   }
 }
 
-/** Waits for stdout and stderr to close; a process outside the group holding them cannot hang us. */
-async function closedWithin(
-  child: ReturnType<typeof spawn>,
-  closed: Promise<void>,
-  ms: number,
-): Promise<void> {
+/** Waits for the output to end; a process outside the group holding it cannot hang us. */
+async function drainedWithin(outputs: OutputSocket[], drained: Promise<void>, ms: number): Promise<void> {
   const timeout = new AbortController();
   const timer = sleep(ms, undefined, { signal: timeout.signal }).then(
     () => {
-      child.stdout?.destroy();
-      child.stderr?.destroy();
+      for (const output of outputs) output.destroy();
     },
     () => undefined,
   );
-  await Promise.race([closed, timer]);
+  await Promise.race([drained, timer]);
   timeout.abort();
 }
 
