@@ -52,7 +52,8 @@ export async function readRecentText(
     const partial = lineStart > 0 || length < size - runsStart;
     if (lineStart > 0) tail = tail.subarray(lineStart);
     else if (partial) tail = tail.subarray(tail.indexOf(10) + 1);
-    return { text: header.subarray(0, runsStart).toString("utf8") + tail.toString("utf8"), partial };
+    // One decode of one buffer: the text is flat from the start, not a pair the parser must copy.
+    return { text: Buffer.concat([header.subarray(0, runsStart), tail]).toString("utf8"), partial };
   } finally {
     await handle.close();
   }

@@ -36,7 +36,7 @@ const LINEAR: AnalysisScale = {
 
 /** Log when every run mean and candidate value is positive, else linear. */
 export function chooseScale(runMeans: readonly number[], candidate: readonly number[]): AnalysisScale {
-  for (const v of runMeans) if (!(v > 0)) return LINEAR;
-  for (const v of candidate) if (!(v > 0)) return LINEAR;
+  for (let i = 0; i < runMeans.length; i++) if (!(runMeans[i]! > 0)) return LINEAR;
+  for (let i = 0; i < candidate.length; i++) if (!(candidate[i]! > 0)) return LINEAR;
   return LOG;
 }

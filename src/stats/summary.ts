@@ -30,7 +30,7 @@ export function summarize(values: readonly number[]): SampleSummary {
   }
   const mean = sum / n;
   let squares = 0;
-  for (const v of values) squares += (v / factor - mean) ** 2;
+  for (let i = 0; i < n; i++) squares += (values[i]! / factor - mean) ** 2;
   const median = fastMedian(values);
   if (deviations.length < n) deviations = new Float64Array(Math.max(n, deviations.length * 2));
   for (let i = 0; i < n; i++) deviations[i] = Math.abs(values[i]! / factor - median / factor);
