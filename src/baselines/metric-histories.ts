@@ -19,7 +19,10 @@ export function metricHistories(baseline: Baseline): Map<string, MetricHistory> 
       if (careful.has(name)) continue;
       const m = metrics[name]!;
       let runs = runsByMetric.get(name);
-      if (runs === undefined) runsByMetric.set(name, (runs = []));
+      if (runs === undefined) {
+        runs = [];
+        runsByMetric.set(name, runs);
+      }
       // One shape whether or not a commit is known (see metricHistory).
       runs.push({
         resultId: run.resultId,
