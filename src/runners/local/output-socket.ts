@@ -5,6 +5,8 @@ import path from "node:path";
 
 /** Bytes read from a benchmark's output at a time (what Node's own pipes read). */
 const READ_BYTES = 64 * 1024;
+/** Longest temporary folder a socket name fits under (sun_path holds 104-108 bytes). */
+const MAX_FOLDER_BYTES = 80;
 
 export interface OutputSocket {
   /** The end the benchmark writes to: give it to spawn's stdio, then `closeChildEnd`. */
@@ -25,8 +27,10 @@ export interface OutputSocket {
  * `onData` gets a view of the reused buffer, valid only during the call: keep a copy, not it.
  */
 export async function openOutputSocket(onData: (chunk: Buffer) => void): Promise<OutputSocket> {
-  // The socket's name lives only until both ends are connected.
-  const dir = await mkdtemp(path.join(tmpdir(), "maat-out-"));
+  // The socket's name lives only until both ends are connected. Socket names are limited to
+  // about 100 bytes: a deep temporary folder gives way to /tmp.
+  const base = Buffer.byteLength(tmpdir()) > MAX_FOLDER_BYTES ? "/tmp" : tmpdir();
+  const dir = await mkdtemp(path.join(base, "maat-out-"));
   const server = net.createServer();
   try {
     const name = path.join(dir, "s");
