@@ -1,12 +1,7 @@
 import type { Readable } from "node:stream";
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  type ListObjectsV2CommandOutput,
-  type S3Client,
-} from "@aws-sdk/client-s3";
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { describeS3Error } from "../storage/describe-s3-error.js";
+import { listS3Objects } from "../storage/list-s3-objects.js";
 import { createS3Client } from "../storage/s3-client.js";
 import { type S3Config, s3SettingsFor } from "../storage/s3-settings.js";
 import { formatS3Url, parseS3Url } from "../storage/s3-url.js";
@@ -101,29 +96,16 @@ async function listS3(
   }
   const prefix = key === "" || key.endsWith("/") ? key : `${key}/`;
   const objects: RemoteObject[] = [];
-  let token: string | undefined;
-  do {
-    let page: ListObjectsV2CommandOutput;
-    try {
-      page = await client.send(
-        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-        signal === undefined ? {} : { abortSignal: signal },
-      );
-    } catch (error) {
-      throw describeS3Error(error, formatS3Url({ bucket, key: prefix }), "listing");
-    }
-    for (const item of page.Contents ?? []) {
-      // Folder markers ("dir/") made by consoles hold no data.
-      if (item.Key === undefined || item.Key.endsWith("/")) continue;
-      objects.push({
-        url: formatS3Url({ bucket, key: item.Key }),
-        relativePath: item.Key.slice(prefix.length),
-        ...(item.Size === undefined ? {} : { size: item.Size }),
-        ...(item.ETag === undefined ? {} : { etag: item.ETag }),
-      });
-    }
-    token = page.NextContinuationToken;
-  } while (token !== undefined);
+  for await (const item of listS3Objects(client, bucket, prefix, { signal })) {
+    // Folder markers ("dir/") made by consoles hold no data.
+    if (item.Key === undefined || item.Key.endsWith("/")) continue;
+    objects.push({
+      url: formatS3Url({ bucket, key: item.Key }),
+      relativePath: item.Key.slice(prefix.length),
+      ...(item.Size === undefined ? {} : { size: item.Size }),
+      ...(item.ETag === undefined ? {} : { etag: item.ETag }),
+    });
+  }
   if (objects.length === 0) {
     throw new StorageError(url, `${url} is neither an object nor a prefix with objects under it`, {
       hint: "check the bucket and key; list them with 'aws s3 ls'",

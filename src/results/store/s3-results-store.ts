@@ -4,16 +4,10 @@ import { mkdir, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  type ListObjectsV2CommandOutput,
-  PutObjectCommand,
-  type S3Client,
-} from "@aws-sdk/client-s3";
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { describeS3Error } from "../../storage/describe-s3-error.js";
+import { listS3Objects } from "../../storage/list-s3-objects.js";
 import { formatS3Url } from "../../storage/s3-url.js";
 import { byName } from "./folder-results-store.js";
 import { conflict, type ResultsStore, ResultsStoreError, resultKey } from "./results-store.js";
@@ -93,22 +87,10 @@ export function createS3ResultsStore(client: S3Client, bucket: string, prefix: s
       const scope =
         filter.benchmark === undefined ? base : `${base}${resultKey(`${filter.benchmark}/x`).benchmark}/`;
       const ids: string[] = [];
-      let token: string | undefined;
-      do {
-        let page: ListObjectsV2CommandOutput;
-        try {
-          page = await client.send(
-            new ListObjectsV2Command({ Bucket: bucket, Prefix: scope, ContinuationToken: token }),
-          );
-        } catch (error) {
-          throw describeS3Error(error, urlOf(scope), "listing");
-        }
-        for (const item of page.Contents ?? []) {
-          const match = /^([^/]+)\/([^/]+)\.json$/.exec(item.Key?.slice(base.length) ?? "");
-          if (match !== null) ids.push(`${match[1]}/${match[2]}`);
-        }
-        token = page.NextContinuationToken;
-      } while (token !== undefined);
+      for await (const item of listS3Objects(client, bucket, scope)) {
+        const match = /^([^/]+)\/([^/]+)\.json$/.exec(item.Key?.slice(base.length) ?? "");
+        if (match !== null) ids.push(`${match[1]}/${match[2]}`);
+      }
       return ids.sort(byName);
     },
     async get(resultId) {
@@ -125,23 +107,14 @@ export function createS3ResultsStore(client: S3Client, bucket: string, prefix: s
     async getLogs(resultId, dir) {
       const prefixKey = logsKey(resultId);
       let count = 0;
-      let token: string | undefined;
-      do {
-        const page = await client
-          .send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefixKey, ContinuationToken: token }))
-          .catch((error: unknown) => {
-            throw describeS3Error(error, urlOf(prefixKey), "listing");
-          });
-        for (const item of page.Contents ?? []) {
-          const name = item.Key?.slice(prefixKey.length) ?? "";
-          if (!/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith(".")) continue;
-          await mkdir(dir, { recursive: true });
-          const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: item.Key }));
-          await pipeline(response.Body as Readable, createWriteStream(path.join(dir, name)));
-          count++;
-        }
-        token = page.NextContinuationToken;
-      } while (token !== undefined);
+      for await (const item of listS3Objects(client, bucket, prefixKey)) {
+        const name = item.Key?.slice(prefixKey.length) ?? "";
+        if (!/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith(".")) continue;
+        await mkdir(dir, { recursive: true });
+        const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: item.Key }));
+        await pipeline(response.Body as Readable, createWriteStream(path.join(dir, name)));
+        count++;
+      }
       return count;
     },
   };
