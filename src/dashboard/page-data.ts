@@ -3,14 +3,10 @@
  * browser code in client/. One file per benchmark, so a page loads only its own history.
  */
 
-export type DashboardVerdict =
-  | "regression"
-  | "improvement"
-  | "unchanged"
-  | "inconclusive"
-  | "no-baseline"
-  | "failed"
-  | "incomparable";
+import type { Verdict } from "../stats/types.js";
+
+/** A comparison's verdict, as the pages show it. */
+export type DashboardVerdict = Verdict;
 
 export interface SiteIndex {
   title: string;
