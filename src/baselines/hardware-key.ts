@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import type { ResultReceipt } from "../results/receipt-types.js";
+import { sha256Hex } from "../sha256.js";
 import type { HardwareKey } from "./types.js";
 
 /**
@@ -41,10 +41,7 @@ function describeGpus(receipt: ResultReceipt): { models: string; drivers: string
 
 /** The file name a hardware key gets (readable part, then a hash of the fields). */
 export function slugFor(fields: Record<string, string>): string {
-  const hash = createHash("sha256")
-    .update(JSON.stringify(sortKeys(fields)))
-    .digest("hex")
-    .slice(0, 8);
+  const hash = sha256Hex(JSON.stringify(sortKeys(fields))).slice(0, 8);
   // Readable part: where it ran and on what accelerator (the CPU when there is none).
   const readable = slugify(`${fields.runner ?? fields.instanceType ?? ""} ${fields.gpu ?? fields.cpu ?? ""}`);
   return readable === "" ? hash : `${readable.slice(0, 48).replace(/-+$/, "")}-${hash}`;

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { canonicalJson } from "../descriptor/content-hash.js";
 import type { Descriptor, MetricDefinition } from "../descriptor/types.js";
+import { sha256Hex } from "../sha256.js";
 
 /** What a metric means: a value in another unit, direction or aggregate is another quantity. */
 export interface MetricMeaning {
@@ -112,5 +112,5 @@ export function describeDescriptorChanges(changes: readonly DescriptorChange[]):
 function shortValue(value: unknown): string {
   const text = typeof value === "string" ? value : canonicalJson(value);
   if (text.length <= 80) return text;
-  return `sha256:${createHash("sha256").update(text).digest("hex").slice(0, 12)}`;
+  return `sha256:${sha256Hex(text).slice(0, 12)}`;
 }

@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { chmod, copyFile, link, mkdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { sha256Hex } from "../sha256.js";
 import { writeFileAtomic } from "../storage/atomic-write.js";
 import type { CacheEntry, TreeFile } from "./cache-entry.js";
 import { withCacheLock } from "./cache-lock.js";
@@ -171,7 +172,7 @@ export class DataCache {
 }
 
 export function hashKey(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return sha256Hex(text);
 }
 
 async function exists(file: string): Promise<boolean> {

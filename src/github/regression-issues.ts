@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { code, escapeMarkdown } from "../markdown/escape.js";
+import { sha256Hex } from "../sha256.js";
 import type { GitHubClient } from "./client.js";
 import type { RepositoryRef } from "./repository.js";
 
@@ -39,10 +39,7 @@ export type IssueAction =
 export function regressionFingerprint(
   health: Pick<MetricHealth, "benchmark" | "metric" | "hardware">,
 ): string {
-  return createHash("sha256")
-    .update(`${health.benchmark}\n${health.metric}\n${health.hardware}`)
-    .digest("hex")
-    .slice(0, 16);
+  return sha256Hex(`${health.benchmark}\n${health.metric}\n${health.hardware}`).slice(0, 16);
 }
 
 export function regressionIssueTitle(

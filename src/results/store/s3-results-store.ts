@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, readdir, stat } from "node:fs/promises";
 import path from "node:path";
@@ -6,6 +5,7 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
+import { sha256Hex } from "../../sha256.js";
 import { describeS3Error } from "../../storage/describe-s3-error.js";
 import { listS3Objects } from "../../storage/list-s3-objects.js";
 import { formatS3Url } from "../../storage/s3-url.js";
@@ -61,7 +61,7 @@ export function createS3ResultsStore(client: S3Client, bucket: string, prefix: s
     location,
     async put({ resultId, receipt, logDir }) {
       const key = receiptKey(resultId);
-      const sha = createHash("sha256").update(receipt).digest("hex");
+      const sha = sha256Hex(receipt);
       if (await sameAsStored(key, resultId, receipt, sha)) return "unchanged";
       if (logDir !== undefined) await uploadLogs(client, bucket, logsKey(resultId), logDir);
       try {

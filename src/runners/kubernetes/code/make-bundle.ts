@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../../../sha256.js";
 import { RunnerError } from "../../runner.js";
 
 /** The code of one commit as a gzipped tar (`git archive`), with its sha256. */
@@ -22,7 +22,7 @@ export async function makeCodeBundle(root: string, paths: string[] = []): Promis
     commit,
     ...(paths.length === 0 ? [] : ["--", ...paths]),
   ]);
-  return { commit, sha256: createHash("sha256").update(data).digest("hex"), data };
+  return { commit, sha256: sha256Hex(data), data };
 }
 
 function git(root: string, args: string[]): Promise<Buffer> {

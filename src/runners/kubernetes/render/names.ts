@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../../../sha256.js";
 
 const MAX_BASE = 40; // leaves room for suffixes the operators add ("-launcher", "-worker-12", pod hashes)
 
@@ -39,5 +39,5 @@ export function labelValue(text: string): string {
 }
 
 export function shortHash(text: string, length: number): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, length);
+  return sha256Hex(text).slice(0, length);
 }
