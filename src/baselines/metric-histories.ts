@@ -1,5 +1,5 @@
 import type { BaselineRun } from "../stats/types.js";
-import { type MetricHistory, metricHistory } from "./reset.js";
+import { historyEntry, type MetricHistory, metricHistory } from "./reset.js";
 import type { Baseline } from "./types.js";
 
 /**
@@ -23,14 +23,7 @@ export function metricHistories(baseline: Baseline): Map<string, MetricHistory> 
         runs = [];
         runsByMetric.set(name, runs);
       }
-      // One shape whether or not a commit is known (see metricHistory).
-      runs.push({
-        resultId: run.resultId,
-        date: run.date,
-        commit: run.commit,
-        summary: m.summary,
-        values: m.values,
-      });
+      runs.push(historyEntry(run, m));
     }
   }
   const histories = new Map<string, MetricHistory>();

@@ -46,17 +46,27 @@ export function metricHistory(
   for (const run of runs) {
     const m = run.metrics[metric];
     if (m === undefined || (!includeRegressed && !countsDespiteFlag(run, metric, resetAt))) continue;
-    // Built whole, one shape whether or not a commit is known: histories are built for every
-    // metric of a comparison, and the statistics that read them stay optimized for one shape.
-    history.push({
-      resultId: run.resultId,
-      date: run.date,
-      commit: run.commit,
-      summary: m.summary,
-      values: m.values,
-    });
+    history.push(historyEntry(run, m));
   }
   return reset === undefined ? { runs: history } : { runs: history, reset };
+}
+
+/**
+ * One run of a metric's history. Built whole, one shape whether or not a commit is known:
+ * histories are built for every metric of a comparison, and the statistics that read them stay
+ * optimized for one shape.
+ */
+export function historyEntry(
+  run: Baseline["runs"][number],
+  metric: Baseline["runs"][number]["metrics"][string],
+): BaselineRun {
+  return {
+    resultId: run.resultId,
+    date: run.date,
+    commit: run.commit,
+    summary: metric.summary,
+    values: metric.values,
+  };
 }
 
 /** A run flagged as a regression counts only once a reset accepted it (flagged before the reset). */
