@@ -17,5 +17,15 @@ export class MaatError extends Error {
   }
 }
 
+// Each command is bundled apart from the CLI's entry, each bundle with its own copy of these
+// classes, so the entry recognises Maat's errors by a registered symbol, not by their class.
+const MAAT_ERROR = Symbol.for("maat.error");
+Object.defineProperty(MaatError.prototype, MAAT_ERROR, { value: true });
+
+/** Whether `error` is a MaatError, from this copy of the class or another bundle's. */
+export function isMaatError(error: unknown): error is MaatError {
+  return error instanceof Error && (error as Error & { [MAAT_ERROR]?: boolean })[MAAT_ERROR] === true;
+}
+
 /** Wrong command-line usage: unknown flag, missing argument, bad value. */
 export class UsageError extends MaatError {}

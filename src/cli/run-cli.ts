@@ -1,4 +1,4 @@
-import { MaatError } from "../errors.js";
+import { isMaatError } from "../errors.js";
 import { MAAT_VERSION } from "../version.js";
 import type { CommandContext } from "./command.js";
 import { commands } from "./commands/index.js";
@@ -56,7 +56,7 @@ function renderUsage(): string {
 }
 
 function reportError(error: unknown, context: CommandContext): number {
-  if (error instanceof MaatError) {
+  if (isMaatError(error)) {
     context.stderr.write(`maat: ${error.message}\n`);
     if (error.hint) context.stderr.write(`  hint: ${error.hint}\n`);
     return error.exitCode;

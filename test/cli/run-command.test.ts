@@ -114,4 +114,19 @@ describe("the bundled CLI", () => {
     const { stdout } = await exec(process.execPath, [path.join(repoRoot, "dist/cli.js"), "--help"]);
     for (const command of ["validate", "run", "results"]) expect(stdout).toContain(`  ${command}`);
   });
+
+  it("reports a command's error as the user's to fix, though the command is bundled apart", async () => {
+    const dir = makeProject();
+    const failed = await exec(
+      process.execPath,
+      [path.join(repoRoot, "dist/cli.js"), "validate", "missing.toml"],
+      {
+        cwd: dir,
+      },
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect("code" in failed && failed.code).toBe(2);
+    expect(failed.stderr).toBe(
+      "maat: missing.toml does not exist\n  hint: pass descriptor files or folders that hold them (default: benchmarks/)\n",
+    );
+  });
 });

@@ -1,0 +1,3 @@
+import { createRequire as __maatCreateRequire } from "node:module";
+const require = __maatCreateRequire(import.meta.url);
+import{__name}from"./chunk-4DDI2RTU.js";var MaatError=class extends Error{static{__name(this,"MaatError")}hint;exitCode;constructor(message,options={}){super(message,options.cause===void 0?void 0:{cause:options.cause}),this.name=new.target.name,this.hint=options.hint,this.exitCode=options.exitCode??2}},MAAT_ERROR=Symbol.for("maat.error");Object.defineProperty(MaatError.prototype,MAAT_ERROR,{value:!0});var UsageError=class extends MaatError{static{__name(this,"UsageError")}};export{MaatError,UsageError};

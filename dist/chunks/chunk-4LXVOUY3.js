@@ -1,3 +1,0 @@
-import { createRequire as __maatCreateRequire } from "node:module";
-const require = __maatCreateRequire(import.meta.url);
-import{MaatError}from"./chunk-CPW2E6KV.js";import{__name}from"./chunk-4DDI2RTU.js";var StorageError=class extends MaatError{static{__name(this,"StorageError")}url;transient;status;constructor(url,message,options={}){super(message,{exitCode:2,...options}),this.url=url,this.transient=options.transient??!1,this.status=options.status}};export{StorageError};
