@@ -7,6 +7,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
+import { builtinImportsPlugin } from "./builtin-imports.mjs";
 import { esbuildDashboardAssets } from "./dashboard-assets.mjs";
 import { standaloneValidatorsPlugin } from "./standalone-validators.mjs";
 
@@ -38,7 +39,7 @@ const common = {
   minifySyntax: true,
   keepNames: true,
   banner: { js: banner },
-  plugins: [esbuildDashboardAssets(process.cwd())],
+  plugins: [esbuildDashboardAssets(process.cwd()), builtinImportsPlugin()],
 };
 
 /**

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
-import { open } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
+import { builtinModule } from "./builtin-module.js";
 
 /** Why a file Maat was asked to read cannot be read; `message` names the path. */
 export class FileReadProblem extends Error {
@@ -25,8 +26,11 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<B
   // Small files (descriptors, maat.toml: a thousand of them per plan) in four plain system
   // calls; the promise API costs more than the read itself at that size.
   if (maxBytes <= SMALL_FILE_BYTES) return readSmallRegularFile(file, maxBytes);
-  let handle: Awaited<ReturnType<typeof open>>;
+  let handle: FileHandle;
   try {
+    // Loaded here: node:fs/promises brings readline and the streams into every start that needs
+    // only a descriptor.
+    const { open } = builtinModule("node:fs/promises");
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw openProblem(file, error);

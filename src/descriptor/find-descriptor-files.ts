@@ -1,4 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
+import { readdirSync, type Stats, statSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 
@@ -40,7 +40,7 @@ export async function findDescriptors(
   const found = new Map<string, string>();
   for (const name of typed) {
     const target = path.resolve(options.cwd, name);
-    const info = await stat(target).catch(() => undefined);
+    const info = statOrUndefined(target);
     if (info === undefined) {
       throw new UsageError(`${name} does not exist`, {
         hint: "pass descriptor files or folders that hold them (default: benchmarks/)",
@@ -50,7 +50,7 @@ export async function findDescriptors(
       if (!found.has(target)) found.set(target, name);
       continue;
     }
-    for (const file of await walk(target)) {
+    for (const file of walk(target)) {
       const shown = path.join(name, path.relative(target, file)).replaceAll("\\", "/");
       if (file !== path.join(root, "maat.toml") && !found.has(file)) found.set(file, shown);
     }
@@ -60,14 +60,24 @@ export async function findDescriptors(
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-async function walk(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true });
+// Synchronous: a few directory reads, and node:fs/promises costs a short command more to load
+// than they take.
+function statOrUndefined(target: string): Stats | undefined {
+  try {
+    return statSync(target);
+  } catch {
+    return undefined;
+  }
+}
+
+function walk(folder: string): string[] {
+  const entries = readdirSync(folder, { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      files.push(...(await walk(full)));
+      files.push(...walk(full));
     } else if (entry.isFile() && entry.name.endsWith(".toml")) {
       files.push(full);
     }

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -113,6 +113,22 @@ describe("the bundled CLI", () => {
   it("prints help with every command and exits 0", async () => {
     const { stdout } = await exec(process.execPath, [path.join(repoRoot, "dist/cli.js"), "--help"]);
     for (const command of ["validate", "run", "results"]) expect(stdout).toContain(`  ${command}`);
+  });
+
+  it("validates without loading node:fs/promises, which a built-in's module facade would load", async () => {
+    const dir = makeProject();
+    const preload = path.join(dir, "loaded.cjs");
+    const list = path.join(dir, "loaded.txt");
+    writeFileSync(
+      preload,
+      `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join("\\n")));`,
+    );
+    await exec(process.execPath, ["-r", preload, path.join(repoRoot, "dist/cli.js"), "validate"], {
+      cwd: dir,
+    });
+    const loaded = readFileSync(list, "utf8").split("\n");
+    expect(loaded).toContain("NativeModule fs");
+    expect(loaded.filter((name) => /fs\/promises|readline/.test(name))).toEqual([]);
   });
 
   it("reports a command's error as the user's to fix, though the command is bundled apart", async () => {

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError } from "../../config/config-error.js";
 import { CONFIG_FILE, loadRepositoryConfig } from "../../config/load-config.js";
@@ -6,6 +5,7 @@ import type { ConfigProblem } from "../../config/types.js";
 import type { DescriptorProblem } from "../../descriptor/problem.js";
 import { readToml } from "../../descriptor/read-toml.js";
 import type { Descriptor } from "../../descriptor/types.js";
+import { MAX_TOML_BYTES, readRegularTextFile } from "../../read-regular-file.js";
 
 /** What `maat validate` says about the repository's `maat.toml`; undefined when there is none. */
 export interface ConfigReport {
@@ -52,7 +52,7 @@ export async function scheduleWarnings(
   for (const { descriptor, file, shown } of scheduled) {
     const message = check(descriptor.info.scheduling);
     if (message === undefined) continue;
-    const read = readToml(await readFile(file, "utf8"), shown);
+    const read = readToml(await readRegularTextFile(file, MAX_TOML_BYTES), shown);
     const at = read.ok ? read.sourceMap.locate(["info", "scheduling"], "value") : { line: 1, column: 1 };
     warnings.set(shown, {
       file: shown,

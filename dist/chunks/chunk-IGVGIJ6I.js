@@ -1,3 +1,0 @@
-import { createRequire as __maatCreateRequire } from "node:module";
-const require = __maatCreateRequire(import.meta.url);
-import{__name}from"./chunk-4DDI2RTU.js";import{randomBytes}from"node:crypto";import{mkdir,rename,rm,writeFile}from"node:fs/promises";import path from"node:path";async function writeFileAtomic(file,content){await mkdir(path.dirname(file),{recursive:!0});let temp=`${file}.${randomBytes(4).toString("hex")}.tmp`;try{await writeFile(temp,content),await rename(temp,file)}catch(error){throw await rm(temp,{force:!0}),error}}__name(writeFileAtomic,"writeFileAtomic");export{writeFileAtomic};
