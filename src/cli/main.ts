@@ -2,6 +2,7 @@
 import "./require-node.js";
 import "./compile-cache.js";
 import { runCli } from "./run-cli.js";
+import { standardOutput } from "./standard-output.js";
 
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -16,8 +17,13 @@ process.exitCode = await runCli({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
   env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  colors: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
+  stdout: standardOutput(),
+  // Made when first written or asked about: making the stream loads Node's stream modules.
+  get stderr() {
+    return process.stderr;
+  },
+  get colors() {
+    return Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+  },
   signal: controller.signal,
 });

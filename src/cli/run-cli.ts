@@ -1,6 +1,6 @@
 import { isMaatError } from "../errors.js";
 import { MAAT_VERSION } from "../version.js";
-import type { CommandContext } from "./command.js";
+import { type CommandContext, withArguments } from "./command.js";
 import { commands } from "./commands/index.js";
 
 const USAGE = `maat ${MAAT_VERSION}: benchmarking-as-code for machine-learning systems
@@ -43,7 +43,7 @@ export async function runCli(context: CommandContext): Promise<number> {
       context.stdout.write(`${command.help.trim()}\n`);
       return 0;
     }
-    return await command.run({ ...context, argv: rest });
+    return await command.run(withArguments(context, rest));
   } catch (error) {
     return reportError(error, context);
   }

@@ -9,7 +9,7 @@ import { renderBaseline } from "../../compare/render-baseline.js";
 import { UsageError } from "../../errors.js";
 import { runGit } from "../../git/run-git.js";
 import { readReceipts } from "../../results/read-receipts.js";
-import type { Command, CommandContext } from "../command.js";
+import { type Command, type CommandContext, withArguments } from "../command.js";
 import { parseCommandArgs, positiveInteger, unknownSubcommand } from "../parse-command-args.js";
 
 const HELP = `maat baseline <update|show|accept> [options]
@@ -49,7 +49,7 @@ export const baselineCommand: Command = {
   help: HELP,
   async run(context) {
     const [sub, ...argv] = context.argv;
-    const subContext = { ...context, argv };
+    const subContext = withArguments(context, argv);
     if (sub === "update") return await update(subContext);
     if (sub === "show") return await show(subContext);
     if (sub === "accept") return await accept(subContext);
