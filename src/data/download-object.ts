@@ -7,9 +7,10 @@ import pRetry from "p-retry";
 import { formatDuration } from "../run/progress.js";
 import { StorageError } from "../storage/storage-error.js";
 import type { Digests } from "./checksums.js";
-import { ContentHasher } from "./content-hasher.js";
+import { ContentHasher, type StreamHasher } from "./content-hasher.js";
 import type { DataCache } from "./data-cache.js";
 import type { RemoteObject, RemoteStore } from "./remote-store.js";
+import { WorkerContentHasher } from "./worker-content-hasher.js";
 
 export interface RetrySettings {
   /** Attempts after the first (default 4). */
@@ -56,14 +57,14 @@ export async function downloadObject(
   const { cache, retry } = options;
   const file = await cache.tempPath();
   const partial = cache.partialPath(object.url);
-  let hasher = new ContentHasher();
+  let hasher = hasherFor(object);
   let etag = object.etag;
   let resumedBytes = 0;
 
   const claimed = await claimPartial(partial, object.url, file);
   if (claimed !== undefined) {
     etag = claimed.etag;
-    for await (const chunk of createReadStream(file)) hasher.update(chunk as Buffer);
+    for await (const chunk of createReadStream(file)) await hasher.update(chunk as Buffer);
   } else await writeFile(file, "");
 
   const attempt = async () => {
@@ -74,16 +75,18 @@ export async function downloadObject(
       const opened = await store.open(object, { offset, ...(etag === undefined ? {} : { etag }) }, signal);
       if (offset > 0 && !opened.resumed) {
         await truncate(file, 0);
-        hasher = new ContentHasher();
+        hasher.close();
+        hasher = hasherFor(object);
       }
       resumedBytes = opened.resumed ? offset : 0;
       etag = opened.etag ?? etag;
       const counter = new Transform({
         transform(chunk: Buffer, _encoding, done) {
           watchdog.kick();
-          hasher.update(chunk);
           options.onBytes?.(chunk.byteLength);
-          done(null, chunk);
+          const hashing = hasher.update(chunk);
+          if (hashing === undefined) done(null, chunk);
+          else hashing.then(() => done(null, chunk));
         },
       });
       watchdog.onFire(() => opened.body.destroy(watchdog.error));
@@ -112,10 +115,24 @@ export async function downloadObject(
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
   } catch (error) {
+    hasher.close();
     await keepPartial(file, partial, object.url, etag, hasher.bytes);
     throw error;
   }
-  return { file, digests: hasher.digest(), bytes: hasher.bytes, resumedBytes };
+  return { file, digests: await hasher.digest(), bytes: hasher.bytes, resumedBytes };
+}
+
+/** Objects at least this large (or of unknown size) are hashed on a worker thread. */
+const WORKER_HASHING_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A worker thread hashes a large object while this thread receives it; a small one is hashed
+ * here, where a worker's start (milliseconds, megabytes) would cost more than it saves.
+ */
+function hasherFor(object: RemoteObject): StreamHasher {
+  return object.size !== undefined && object.size < WORKER_HASHING_BYTES
+    ? new ContentHasher()
+    : new WorkerContentHasher();
 }
 
 /** Takes over a partial download left by an earlier run, when it is of the same URL and version. */
