@@ -2,15 +2,21 @@
 let scratch = new Float64Array(64);
 
 /**
- * The median of a sample (its first `length` values), without allocating: copied into a scratch buffer and put in order
- * by insertion sort, which beats the native sort on the few dozen values a window holds.
+ * The median of `values[start..end)` (the whole sample by default), without allocating: copied
+ * into a scratch buffer and put in order by insertion sort, which beats the native sort on the
+ * few dozen values a window holds.
  */
-export function fastMedian(values: ArrayLike<number>, length = values.length): number {
-  const n = length;
-  if (n === 0) return Number.NaN;
+export function fastMedian(values: ArrayLike<number>, end = values.length, start = 0): number {
+  const n = end - start;
+  if (n <= 0) return Number.NaN;
   if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
+  if (n > INSERTION_SORT_MAX) {
+    // A segment summary of hundreds of runs: insertion sort's n² would dominate.
+    for (let i = 0; i < n; i++) scratch[i] = values[start + i]!;
+    return medianOfSorted(scratch.subarray(0, n).sort());
+  }
   for (let i = 0; i < n; i++) {
-    const v = values[i]!;
+    const v = values[start + i]!;
     let j = i - 1;
     while (j >= 0 && scratch[j]! > v) {
       scratch[j + 1] = scratch[j]!;
@@ -18,9 +24,54 @@ export function fastMedian(values: ArrayLike<number>, length = values.length): n
     }
     scratch[j + 1] = v;
   }
-  const middle = n >> 1;
-  if (n % 2 === 1) return scratch[middle]!;
+  return medianOfSorted(scratch, n);
+}
+
+/** Up to this many values insertion sort beats the native sort's call. */
+const INSERTION_SORT_MAX = 64;
+
+/**
+ * The median of values already in order (the first `length` of them); for an even count halfway between the middle two, with
+ * the arithmetic of fastMedian and of simple-statistics' median, so their numbers are its numbers.
+ */
+export function medianOfSorted(sorted: ArrayLike<number>, length = sorted.length): number {
+  const middle = length >> 1;
+  if (length % 2 === 1) return sorted[middle]!;
   // Halfway without a sum that could overflow for values near the largest double.
-  const low = scratch[middle - 1]!;
-  return low + (scratch[middle]! - low) / 2;
+  const low = sorted[middle - 1]!;
+  return low + (sorted[middle]! - low) / 2;
+}
+
+/**
+ * The median of |x - center| over sorted x (with center their median: the MAD), without sorting
+ * the deviations: they shrink towards the center on its left and grow away from it on its right,
+ * so taking the smaller of the two sides' next deviations, outward from the center, lists them
+ * in order. O(n) where a sort of the deviations is O(n log n).
+ */
+export function medianDeviationOfSorted(sorted: ArrayLike<number>, center: number): number {
+  const n = sorted.length;
+  let right = 0;
+  let high = n;
+  while (right < high) {
+    const mid = (right + high) >> 1;
+    if (sorted[mid]! < center) right = mid + 1;
+    else high = mid;
+  }
+  let left = right - 1;
+  const middle = n >> 1;
+  let previous = 0;
+  let current = 0;
+  for (let rank = 0; rank <= middle; rank++) {
+    const below = left >= 0 ? Math.abs(sorted[left]! - center) : Number.POSITIVE_INFINITY;
+    const above = right < n ? Math.abs(sorted[right]! - center) : Number.POSITIVE_INFINITY;
+    previous = current;
+    if (below <= above) {
+      current = below;
+      left--;
+    } else {
+      current = above;
+      right++;
+    }
+  }
+  return n % 2 === 1 ? current : previous + (current - previous) / 2;
 }

@@ -1,6 +1,11 @@
 import fc from "fast-check";
+import { median, medianAbsoluteDeviation } from "simple-statistics";
 import { describe, expect, test } from "vitest";
+import { runningMedian } from "../../src/stats/changepoints/despike.js";
+import { spread } from "../../src/stats/changepoints/noise-scale.js";
 import { compareMetrics } from "../../src/stats/compare.js";
+import { medianDeviationOfSorted } from "../../src/stats/fast-median.js";
+import { MAD_TO_SIGMA } from "../../src/stats/robust.js";
 import { summarize } from "../../src/stats/summary.js";
 import type { MetricComparisonInput } from "../../src/stats/types.js";
 import { seeded, simulateMetric } from "./simulation.js";
@@ -58,6 +63,90 @@ describe("verdict properties", () => {
         expect(b!.verdict).toBe(swap[a!.verdict] ?? a!.verdict);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe("the change-point noise spread", () => {
+  /** spread() as first written: two medians (simple-statistics) and a sorted copy for the trimmed sd. */
+  function spreadByDefinition(values: number[]): number {
+    if (values.length < 2) return 0;
+    const center = median(values);
+    const mad = MAD_TO_SIGMA * median(values.map((v) => Math.abs(v - center)));
+    const sorted = [...values].sort((a, b) => a - b);
+    const cut = Math.floor(0.025 * sorted.length);
+    const kept = sorted.slice(cut, sorted.length - cut);
+    let mean = 0;
+    for (const v of kept) mean += v;
+    mean /= kept.length;
+    let squares = 0;
+    for (const v of kept) squares += (v - mean) ** 2;
+    const trimmed = kept.length > 1 ? Math.sqrt(squares / (kept.length - 1)) / 0.871 : 0;
+    return Math.max(mad, trimmed);
+  }
+
+  test("is exactly the two medians and the trimmed sd of its definition, for any values", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+            fc.constantFrom(0, 1, 2),
+          ),
+          {
+            maxLength: 300,
+          },
+        ),
+        (values) => {
+          expect(spread(values)).toBe(spreadByDefinition(values));
+        },
+      ),
+      { numRuns: 500, seed: 20261202 },
+    );
+  });
+});
+
+describe("the running median that despikes histories", () => {
+  test("is exactly simple-statistics' median of each centred window", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+            fc.constantFrom(1, 2, 3),
+          ),
+          { maxLength: 80 },
+        ),
+        fc.integer({ min: 0, max: 16 }),
+        (values, half) => {
+          const expected = values.map((_, i) =>
+            median(values.slice(Math.max(0, i - half), Math.min(values.length, i + half + 1))),
+          );
+          expect(runningMedian(values, half)).toEqual(expected);
+        },
+      ),
+      { numRuns: 500, seed: 20261202 },
+    );
+  });
+});
+
+describe("the MAD of values in order", () => {
+  test("is simple-statistics' median absolute deviation, to the last bit", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+            fc.constantFrom(1, 2, 3),
+          ),
+          { minLength: 1, maxLength: 200 },
+        ),
+        (values) => {
+          const sorted = Float64Array.from(values).sort();
+          expect(medianDeviationOfSorted(sorted, median(values))).toBe(medianAbsoluteDeviation(values));
+        },
+      ),
+      { numRuns: 1000, seed: 20261202 },
     );
   });
 });

@@ -1,4 +1,4 @@
-import { median } from "simple-statistics";
+import { fastMedian, medianOfSorted } from "../fast-median.js";
 
 /** Half-width of the centred running median: a step moves it at once, a spike of 1-3 points never does. */
 const HALF_WINDOW = 5;
@@ -44,11 +44,57 @@ export function despike(values: readonly number[], scale: number, limit: number)
   return { values: out, spikes };
 }
 
-/** Centred running median, the window shrinking at the ends. O(n · w log w). */
+/**
+ * Centred running median, the window shrinking at the ends. The window is kept in order as it
+ * slides, one value leaving and one entering per point (binary search, then a shift): detection
+ * and the dashboard run it over every history, with windows of 11 and 31 points.
+ */
 export function runningMedian(values: readonly number[], halfWindow: number): number[] {
-  return values.map((_, i) =>
-    median(
-      values.slice(Math.max(0, i - halfWindow), Math.min(values.length, i + halfWindow + 1)) as number[],
-    ),
-  );
+  const n = values.length;
+  // A NaN has no place in an ordered window; such a series gets each window's median afresh.
+  if (!values.every(Number.isFinite)) {
+    return values.map((_, i) =>
+      fastMedian(values, Math.min(n, i + halfWindow + 1), Math.max(0, i - halfWindow)),
+    );
+  }
+  const smooth = new Array<number>(n);
+  const window = new Float64Array(2 * halfWindow + 1);
+  let size = 0;
+  let entered = 0;
+  let left = 0;
+  for (let i = 0; i < n; i++) {
+    for (const from = Math.max(0, i - halfWindow); left < from; left++) {
+      size = removeInOrder(window, size, values[left]!);
+    }
+    for (const to = Math.min(n, i + halfWindow + 1); entered < to; entered++) {
+      size = insertInOrder(window, size, values[entered]!);
+    }
+    smooth[i] = medianOfSorted(window, size);
+  }
+  return smooth;
+}
+
+/** Where `value` goes among `sorted[0..size)`: after every smaller value, before any equal one. */
+function position(sorted: Float64Array, size: number, value: number): number {
+  let low = 0;
+  let high = size;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function insertInOrder(sorted: Float64Array, size: number, value: number): number {
+  const at = position(sorted, size, value);
+  sorted.copyWithin(at + 1, at, size);
+  sorted[at] = value;
+  return size + 1;
+}
+
+function removeInOrder(sorted: Float64Array, size: number, value: number): number {
+  const at = position(sorted, size, value);
+  sorted.copyWithin(at, at + 1, size);
+  return size - 1;
 }

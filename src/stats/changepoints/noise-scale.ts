@@ -1,4 +1,4 @@
-import { median } from "simple-statistics";
+import { medianDeviationOfSorted, medianOfSorted } from "../fast-median.js";
 import { MAD_TO_SIGMA } from "../robust.js";
 
 /** The noise of a series, robustly: its point-to-point scale and the scale of averages over time. */
@@ -31,18 +31,22 @@ const TRIMMED_SD_OF_NORMAL = 0.871;
  * 35.7, 30.8, ...) has a tiny MAD but a real spread that the trimmed sd sees.
  */
 export function spread(values: readonly number[]): number {
-  if (values.length < 2) return 0;
-  const center = median(values as number[]);
-  const mad = MAD_TO_SIGMA * median(values.map((v) => Math.abs(v - center)));
-  const sorted = [...values].sort((a, b) => a - b);
-  const cut = Math.floor(0.025 * sorted.length);
-  const kept = sorted.slice(cut, sorted.length - cut);
+  const n = values.length;
+  if (n < 2) return 0;
+  // One numeric sort gives the median, the MAD and the trimmed values in order: detection takes
+  // this spread seven times per history, the gate replay at every step of one.
+  const sorted = Float64Array.from(values).sort();
+  const center = medianOfSorted(sorted);
+  const mad = MAD_TO_SIGMA * medianDeviationOfSorted(sorted, center);
+  const cut = Math.floor(0.025 * n);
+  const end = n - cut;
+  const kept = end - cut;
   let mean = 0;
-  for (const v of kept) mean += v;
-  mean /= kept.length;
+  for (let i = cut; i < end; i++) mean += sorted[i]!;
+  mean /= kept;
   let squares = 0;
-  for (const v of kept) squares += (v - mean) ** 2;
-  const trimmed = kept.length > 1 ? Math.sqrt(squares / (kept.length - 1)) / TRIMMED_SD_OF_NORMAL : 0;
+  for (let i = cut; i < end; i++) squares += (sorted[i]! - mean) ** 2;
+  const trimmed = kept > 1 ? Math.sqrt(squares / (kept - 1)) / TRIMMED_SD_OF_NORMAL : 0;
   return Math.max(mad, trimmed);
 }
 
