@@ -39,6 +39,19 @@ export function benchmarkPage(
   return page;
 }
 
+/** For each metric, the runs that flagged it as regressed, in order: one pass over the runs. */
+function regressedRunsByMetric(runs: Baseline["runs"]): Map<string, number[]> {
+  const byMetric = new Map<string, number[]>();
+  runs.forEach((run, i) => {
+    for (const name of new Set(run.regressed ?? [])) {
+      const indexes = byMetric.get(name);
+      if (indexes === undefined) byMetric.set(name, [i]);
+      else indexes.push(i);
+    }
+  });
+  return byMetric;
+}
+
 function hardwareHistory(
   baseline: Baseline,
   policy: ComparisonPolicy,
@@ -49,6 +62,7 @@ function hardwareHistory(
   const changes = historyChanges(baseline);
   const names = Object.keys(baseline.metrics).sort();
   const latest = latestVerdicts(baseline, names, policy);
+  const regressedRuns = regressedRunsByMetric(runs);
   const metrics = names.map((name, m): MetricHistoryData => {
     const changePoints = changes
       .filter((c) => c.metric === name)
@@ -62,7 +76,7 @@ function hardwareHistory(
       unit: baseline.metrics[name]!.unit,
       direction: baseline.metrics[name]!.direction,
       values: runs.map((run) => round(run.metrics[name]?.summary.mean)),
-      regressed: runs.flatMap((run, i) => (run.regressed?.includes(name) ? [i] : [])),
+      regressed: regressedRuns.get(name) ?? [],
       bands: bands(
         baseline,
         name,
