@@ -1,9 +1,9 @@
 // Bundles the action and the CLI into dist/ (committed: the action runs from it).
 // Usage: node scripts/build.mjs [--outdir DIR] [--metafile FILE] [--bench]
 // --metafile writes esbuild's account of what each chunk holds (for finding what a command loads).
-// Code splitting: dist/cli.js and dist/action.js are small entries; each action step is a chunk
-// in dist/chunks/ and each command a bundle in dist/commands/, loaded only when it runs, so
-// every start is fast.
+// Code splitting: dist/cli.js (usage and the command table) and dist/action.js are small
+// entries. Each command is an entry in dist/commands/, sharing chunks in dist/chunks/ with the
+// action's steps, except those bundled alone (OWN_BUNDLE). Code loads only when it runs.
 import { mkdir, rm } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import * as esbuild from "esbuild";
