@@ -50,13 +50,7 @@ export function medianOfSorted(sorted: ArrayLike<number>, length = sorted.length
  */
 export function medianDeviationOfSorted(sorted: ArrayLike<number>, center: number): number {
   const n = sorted.length;
-  let right = 0;
-  let high = n;
-  while (right < high) {
-    const mid = (right + high) >> 1;
-    if (sorted[mid]! < center) right = mid + 1;
-    else high = mid;
-  }
+  let right = firstNotBelow(sorted, n, center);
   let left = right - 1;
   const middle = n >> 1;
   let previous = 0;
@@ -74,4 +68,16 @@ export function medianDeviationOfSorted(sorted: ArrayLike<number>, center: numbe
     }
   }
   return n % 2 === 1 ? current : previous + (current - previous) / 2;
+}
+
+/** Where `value` goes among `sorted[0..size)`: after every smaller value, before any equal one. */
+export function firstNotBelow(sorted: ArrayLike<number>, size: number, value: number): number {
+  let low = 0;
+  let high = size;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -67,6 +67,17 @@ describe("verdict properties", () => {
   });
 });
 
+/** Finite values, with ties (repeated small integers) that medians and sorts must handle. */
+function samples(constraints: { minLength?: number; maxLength: number }): fc.Arbitrary<number[]> {
+  return fc.array(
+    fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+      fc.constantFrom(0, 1, 2, 3),
+    ),
+    constraints,
+  );
+}
+
 describe("the change-point noise spread", () => {
   /** spread() as first written: two medians (simple-statistics) and a sorted copy for the trimmed sd. */
   function spreadByDefinition(values: number[]): number {
@@ -87,20 +98,9 @@ describe("the change-point noise spread", () => {
 
   test("is exactly the two medians and the trimmed sd of its definition, for any values", () => {
     fc.assert(
-      fc.property(
-        fc.array(
-          fc.oneof(
-            fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
-            fc.constantFrom(0, 1, 2),
-          ),
-          {
-            maxLength: 300,
-          },
-        ),
-        (values) => {
-          expect(spread(values)).toBe(spreadByDefinition(values));
-        },
-      ),
+      fc.property(samples({ maxLength: 300 }), (values) => {
+        expect(spread(values)).toBe(spreadByDefinition(values));
+      }),
       { numRuns: 500, seed: 20261202 },
     );
   });
@@ -109,22 +109,12 @@ describe("the change-point noise spread", () => {
 describe("the running median that despikes histories", () => {
   test("is exactly simple-statistics' median of each centred window", () => {
     fc.assert(
-      fc.property(
-        fc.array(
-          fc.oneof(
-            fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
-            fc.constantFrom(1, 2, 3),
-          ),
-          { maxLength: 80 },
-        ),
-        fc.integer({ min: 0, max: 16 }),
-        (values, half) => {
-          const expected = values.map((_, i) =>
-            median(values.slice(Math.max(0, i - half), Math.min(values.length, i + half + 1))),
-          );
-          expect(runningMedian(values, half)).toEqual(expected);
-        },
-      ),
+      fc.property(samples({ maxLength: 80 }), fc.integer({ min: 0, max: 16 }), (values, half) => {
+        const expected = values.map((_, i) =>
+          median(values.slice(Math.max(0, i - half), Math.min(values.length, i + half + 1))),
+        );
+        expect(runningMedian(values, half)).toEqual(expected);
+      }),
       { numRuns: 500, seed: 20261202 },
     );
   });
@@ -133,19 +123,10 @@ describe("the running median that despikes histories", () => {
 describe("the MAD of values in order", () => {
   test("is simple-statistics' median absolute deviation, to the last bit", () => {
     fc.assert(
-      fc.property(
-        fc.array(
-          fc.oneof(
-            fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
-            fc.constantFrom(1, 2, 3),
-          ),
-          { minLength: 1, maxLength: 200 },
-        ),
-        (values) => {
-          const sorted = Float64Array.from(values).sort();
-          expect(medianDeviationOfSorted(sorted, median(values))).toBe(medianAbsoluteDeviation(values));
-        },
-      ),
+      fc.property(samples({ minLength: 1, maxLength: 200 }), (values) => {
+        const sorted = Float64Array.from(values).sort();
+        expect(medianDeviationOfSorted(sorted, median(values))).toBe(medianAbsoluteDeviation(values));
+      }),
       { numRuns: 1000, seed: 20261202 },
     );
   });

@@ -1,4 +1,4 @@
-import { fastMedian, medianOfSorted } from "../fast-median.js";
+import { fastMedian, firstNotBelow, medianOfSorted } from "../fast-median.js";
 
 /** Half-width of the centred running median: a step moves it at once, a spike of 1-3 points never does. */
 const HALF_WINDOW = 5;
@@ -74,27 +74,15 @@ export function runningMedian(values: readonly number[], halfWindow: number): nu
   return smooth;
 }
 
-/** Where `value` goes among `sorted[0..size)`: after every smaller value, before any equal one. */
-function position(sorted: Float64Array, size: number, value: number): number {
-  let low = 0;
-  let high = size;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 function insertInOrder(sorted: Float64Array, size: number, value: number): number {
-  const at = position(sorted, size, value);
+  const at = firstNotBelow(sorted, size, value);
   sorted.copyWithin(at + 1, at, size);
   sorted[at] = value;
   return size + 1;
 }
 
 function removeInOrder(sorted: Float64Array, size: number, value: number): number {
-  const at = position(sorted, size, value);
+  const at = firstNotBelow(sorted, size, value);
   sorted.copyWithin(at, at + 1, size);
   return size - 1;
 }
