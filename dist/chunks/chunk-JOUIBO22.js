@@ -1,3 +1,0 @@
-import { createRequire as __maatCreateRequire } from "node:module";
-const require = __maatCreateRequire(import.meta.url);
-import{sha256Hex}from"./chunk-WWVEYLNN.js";import{__name}from"./chunk-4DDI2RTU.js";function canonicalJson(value){return Array.isArray(value)?`[${value.map(item=>canonicalJson(item??null)).join(",")}]`:typeof value=="object"&&value!==null?`{${Object.entries(value).filter(([,v])=>v!==void 0).sort(([a],[b])=>a<b?-1:a>b?1:0).map(([k,v])=>`${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`:typeof value=="bigint"?value.toString():JSON.stringify(value)??"null"}__name(canonicalJson,"canonicalJson");function contentHash(value){return sha256Hex(canonicalJson(value))}__name(contentHash,"contentHash");export{canonicalJson,contentHash};

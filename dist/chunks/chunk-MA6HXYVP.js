@@ -1,3 +1,0 @@
-import { createRequire as __maatCreateRequire } from "node:module";
-const require = __maatCreateRequire(import.meta.url);
-import{__require}from"./chunk-4DDI2RTU.js";var builtin=(process.getBuiltinModule??__require)("node:fs/promises");var{access,copyFile,cp,glob,open,opendir,rename,truncate,rm,rmdir,mkdir,readdir,readlink,symlink,lstat,stat,statfs,link,unlink,chmod,lchmod,lchown,chown,utimes,lutimes,realpath,mkdtemp,mkdtempDisposable,writeFile,appendFile,readFile,watch,constants}=builtin;export{copyFile,open,rename,truncate,rm,mkdir,readdir,symlink,stat,link,chmod,realpath,mkdtemp,writeFile,readFile};

@@ -1,3 +1,0 @@
-import { createRequire as __maatCreateRequire } from "node:module";
-const require = __maatCreateRequire(import.meta.url);
-import{randomBytes}from"./chunk-NB6VWTVX.js";import{mkdir,rename,rm,writeFile}from"./chunk-MA6HXYVP.js";import{node_path_default}from"./chunk-UQVNALPU.js";import{__name}from"./chunk-4DDI2RTU.js";async function writeFileAtomic(file,content){await mkdir(node_path_default.dirname(file),{recursive:!0});let temp=`${file}.${randomBytes(4).toString("hex")}.tmp`;try{await writeFile(temp,content),await rename(temp,file)}catch(error){throw await rm(temp,{force:!0}),error}}__name(writeFileAtomic,"writeFileAtomic");export{writeFileAtomic};

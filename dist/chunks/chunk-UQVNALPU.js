@@ -1,3 +1,0 @@
-import { createRequire as __maatCreateRequire } from "node:module";
-const require = __maatCreateRequire(import.meta.url);
-import{createRequire}from"./chunk-LJKOC7MH.js";import{__require}from"./chunk-4DDI2RTU.js";var builtin=(process.getBuiltinModule??__require)("node:path"),node_path_default=builtin,{resolve,normalize,isAbsolute,join,relative,toNamespacedPath,dirname,basename,extname,format,parse,matchesGlob,sep,delimiter,win32,posix,_makeLong}=builtin;var requireBuiltin=createRequire(import.meta.url),builtinModule=process.getBuiltinModule??(id=>requireBuiltin(id));export{builtinModule,node_path_default,resolve,isAbsolute,join,relative,dirname,sep,delimiter,posix};
