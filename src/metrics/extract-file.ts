@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import type { MetricDefinition } from "../descriptor/types.js";
 import {
   createMetricExtractor,
@@ -42,11 +42,7 @@ export async function feedEmitFile(path: string, extractor: MetricExtractor): Pr
  * during the call (the extractor copies the partial line it keeps). A read stream allocates a
  * buffer per read that lives until the next collection: tens of MiB for a large log.
  */
-async function readInto(
-  handle: Awaited<ReturnType<typeof open>>,
-  bytes: number,
-  onChunk: (chunk: Buffer) => void,
-): Promise<void> {
+async function readInto(handle: FileHandle, bytes: number, onChunk: (chunk: Buffer) => void): Promise<void> {
   const buffer = Buffer.allocUnsafe(bytes);
   for (;;) {
     const { bytesRead } = await handle.read(buffer, 0, bytes, null);

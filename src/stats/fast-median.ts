@@ -6,7 +6,7 @@ let scratch = new Float64Array(64);
  * into a scratch buffer and put in order by insertion sort, which beats the native sort on the
  * few dozen values a window holds.
  */
-export function fastMedian(values: ArrayLike<number>, end = values.length, start = 0): number {
+export function fastMedian(values: ArrayLike<number>, start = 0, end = values.length): number {
   const n = end - start;
   if (n <= 0) return Number.NaN;
   if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
@@ -31,8 +31,8 @@ export function fastMedian(values: ArrayLike<number>, end = values.length, start
 const INSERTION_SORT_MAX = 64;
 
 /**
- * The median of values already in order (the first `length` of them); for an even count halfway between the middle two, with
- * the arithmetic of fastMedian and of simple-statistics' median, so their numbers are its numbers.
+ * The median of values already in order (the first `length` of them); for an even count halfway
+ * between the middle two, with simple-statistics' arithmetic, so its numbers are theirs.
  */
 export function medianOfSorted(sorted: ArrayLike<number>, length = sorted.length): number {
   const middle = length >> 1;

@@ -34,7 +34,7 @@ export function summarize(values: readonly number[]): SampleSummary {
   const median = fastMedian(values);
   if (deviations.length < n) deviations = new Float64Array(Math.max(n, deviations.length * 2));
   for (let i = 0; i < n; i++) deviations[i] = Math.abs(values[i]! / factor - median / factor);
-  const mad = fastMedian(deviations, n);
+  const mad = fastMedian(deviations, 0, n);
   return {
     n,
     mean: mean * factor,

@@ -54,7 +54,7 @@ export function runningMedian(values: readonly number[], halfWindow: number): nu
   // A NaN has no place in an ordered window; such a series gets each window's median afresh.
   if (!values.every(Number.isFinite)) {
     return values.map((_, i) =>
-      fastMedian(values, Math.min(n, i + halfWindow + 1), Math.max(0, i - halfWindow)),
+      fastMedian(values, Math.max(0, i - halfWindow), Math.min(n, i + halfWindow + 1)),
     );
   }
   const smooth = new Array<number>(n);

@@ -57,7 +57,7 @@ export function localStep(
   const plainStep = right > 0 && left > 0 ? rightSum / right - leftSum / left : 0;
   // Medians over the whole neighbouring segments: the change a reader is told about.
   const medianStep =
-    right > 0 && left > 0 ? fastMedian(values, bounds.to, at) - fastMedian(values, at, bounds.from) : 0;
+    right > 0 && left > 0 ? fastMedian(values, at, bounds.to) - fastMedian(values, bounds.from, at) : 0;
   const matrix = [
     [n, sx, sd],
     [sx, sxx, sxd],
